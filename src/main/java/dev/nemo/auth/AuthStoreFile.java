@@ -1,0 +1,78 @@
+package dev.nemo.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.config.LockedFile;
+import dev.nemo.config.PrettyJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Changes {@code auth-profiles.json}: under the store's lock the file is re-read (so a
+ * concurrent writer's profiles are never lost), changed, checked and written atomically with
+ * mode 0600 in a 0700 directory. A corrupt file is refused, not replaced.
+ */
+public final class AuthStoreFile {
+    private static final List<String> KEY_ORDER = List.of("version", "profiles", "order", "lastGood", "usageStats");
+
+    private final Path path;
+    private final Duration lockTimeout;
+
+    public AuthStoreFile(Path path, Duration lockTimeout) {
+        this.path = path;
+        this.lockTimeout = lockTimeout;
+    }
+
+    public AuthStoreFile(Path path) {
+        this(path, LockedFile.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** Applies {@code mutator} (false = nothing changed, nothing written) and returns whether it wrote. */
+    public boolean update(Predicate<ObjectNode> mutator) {
+        return LockedFile.withLock(path, lockTimeout, () -> {
+            ObjectNode tree = readTree();
+            if (!mutator.test(tree)) {
+                return false;
+            }
+            ObjectNode ordered = ordered(tree);
+            AuthStoreReader.parseStore(path, PrettyJson.write(ordered)); // the result must read back
+            LockedFile.writeAtomically(path, PrettyJson.write(ordered).getBytes(StandardCharsets.UTF_8));
+            return true;
+        });
+    }
+
+    private ObjectNode readTree() throws IOException {
+        try {
+            JsonNode root = AuthStoreReader.parseStore(path, Files.readString(path, StandardCharsets.UTF_8));
+            return (ObjectNode) root;
+        } catch (NoSuchFileException e) {
+            ObjectNode fresh = JsonNodeFactory.instance.objectNode();
+            fresh.put("version", 1);
+            fresh.putObject("profiles");
+            return fresh;
+        }
+    }
+
+    /** The peer's key order (version, profiles, order, lastGood, usageStats), then any others. */
+    private static ObjectNode ordered(ObjectNode tree) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        KEY_ORDER.forEach(k -> {
+            if (tree.has(k)) {
+                out.set(k, tree.get(k));
+            }
+        });
+        tree.fields().forEachRemaining(e -> {
+            if (!out.has(e.getKey())) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.nemo.cli;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.NemoException;
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Configures picocli once: UTF-8 writers, exit code 64 for every usage error, and every
+ * failure reported as one {@code error: …} line on stderr (a stack trace only with
+ * {@code NEMO_DEBUG=1}).
+ */
+@ApplicationScoped
+public class CommandLineSetup {
+
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        CommandLine cmd = factory.create();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler(CommandLineSetup::usageError);
+        cmd.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command));
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cmd.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        });
+        return cmd;
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
+        err.println("error: " + message);
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(Exception e, CommandLine command) {
+        PrintWriter err = command.getErr();
+        command.getOut().flush();
+        if (e instanceof NemoException nemo) {
+            err.println("error: " + nemo.getMessage());
+            if (nemo.exitCode() == ExitCodes.USAGE) {
+                err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+            }
+            debugTrace(e, err);
+            return nemo.exitCode();
+        }
+        // An unexpected failure: name it, but never dump the message of an exception we did not
+        // write (it may quote a request); the trace is there with NEMO_DEBUG=1.
+        err.println("error: unexpected " + e.getClass().getSimpleName() + " (rerun with NEMO_DEBUG=1 for details)");
+        debugTrace(e, err);
+        return ExitCodes.FAILURE;
+    }
+
+    private static void debugTrace(Exception e, PrintWriter err) {
+        if ("1".equals(System.getenv("NEMO_DEBUG"))) {
+            e.printStackTrace(err);
+        }
+    }
+}

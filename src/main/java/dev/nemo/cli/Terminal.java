@@ -1,0 +1,31 @@
+package dev.nemo.cli;
+
+import dev.nemo.config.Environment;
+import java.io.PrintWriter;
+
+/** Where a command writes: stdout for requested output only, stderr for warnings and progress. */
+public record Terminal(PrintWriter out, PrintWriter err, Environment env) {
+
+    public void warn(String message) {
+        err.println("warning: " + message);
+        err.flush();
+    }
+
+    /** True when stderr is an interactive terminal (progress and colour may be shown there). */
+    public boolean stderrIsTerminal() {
+        if ("dumb".equals(env.get("TERM"))) {
+            return false;
+        }
+        try {
+            // Java has no isatty(2); on Linux the fd link names the terminal device.
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
+    }
+
+    public boolean colour() {
+        return stderrIsTerminal() && env.get("NO_COLOR") == null;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.nemo.context;
+
+import dev.nemo.auth.AuthStore;
+import dev.nemo.auth.AuthStoreReader;
+import dev.nemo.auth.ProviderKeys;
+import dev.nemo.config.AgentContext;
+import dev.nemo.config.AgentLocator;
+import dev.nemo.config.ConfigFile;
+import dev.nemo.config.Environment;
+import dev.nemo.config.StatePaths;
+import dev.nemo.model.ModelSelection;
+import dev.nemo.provider.ProviderRegistry;
+import java.util.function.Consumer;
+
+/** Loads an {@link RunContext}: config first (it names the agents), then the agent's store. */
+public final class RunContextLoader {
+    private RunContextLoader() {
+    }
+
+    public static RunContext load(Environment env, String agentOption, Consumer<String> warn) {
+        StatePaths paths = StatePaths.resolve(env);
+        ConfigFile.Loaded config = new ConfigFile(paths.configPath(), env).load();
+        AgentContext agent = new AgentLocator(env, paths, config.config(), warn).locate(agentOption);
+        AuthStore store = new AuthStoreReader(env, warn).read(agent);
+        ProviderRegistry providers = new ProviderRegistry(config.config());
+        ProviderKeys keys = new ProviderKeys(env, providers);
+        ModelSelection models = ModelSelection.of(config.config(), agent);
+        return new RunContext(env, paths, config, agent, store, providers, keys, models,
+                RunContext.redactorFor(store, providers, keys));
+    }
+}
