@@ -1,0 +1,100 @@
+package dev.nemo.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged nemo jar as its own process, the way users do: a clean environment (only
+ * what the test sets, plus PATH and a temporary HOME), optional stdin, captured stdout/stderr.
+ */
+public final class NemoRun {
+    private final Path home;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private String stdin;
+
+    public NemoRun(Path home) {
+        this.home = home;
+        env.put("HOME", home.toString());
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("NEMO_STATE_DIR", home.resolve(".nemo").toString());
+    }
+
+    public NemoRun env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
+    public NemoRun stdin(String input) {
+        this.stdin = input;
+        return this;
+    }
+
+    public Path stateDir() {
+        return Path.of(env.get("NEMO_STATE_DIR"));
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Result run(String... args) {
+        String jar = System.getProperty("nemo.jar", "target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            Process process = pb.start();
+            CompletableFuture<String> out = read(process.getInputStream());
+            CompletableFuture<String> err = read(process.getErrorStream());
+            try (var in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("nemo " + String.join(" ", args) + " did not finish within 120 s");
+            }
+            return new Result(process.exitValue(), out.get(), err.get());
+        } catch (IOException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot run nemo", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CompletableFuture<String> read(java.io.InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public record Result(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit=" + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+}
