@@ -25,6 +25,16 @@ public record Terminal(PrintWriter out, PrintWriter err, Environment env) {
         }
     }
 
+    /** Table width: {@code COLUMNS} when set, else 120 (the peer's assumption when unknown), at least 60. */
+    public int width() {
+        try {
+            String columns = env.get("COLUMNS");
+            return Math.max(60, columns == null ? 120 : Integer.parseInt(columns) - 1);
+        } catch (NumberFormatException e) {
+            return 120;
+        }
+    }
+
     public boolean colour() {
         return stderrIsTerminal() && env.get("NO_COLOR") == null;
     }

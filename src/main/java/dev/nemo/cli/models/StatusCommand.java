@@ -4,16 +4,25 @@ import dev.nemo.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
+import dev.nemo.cli.Interrupts;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
 import dev.nemo.config.PrettyJson;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
+import dev.nemo.output.JUnitReport;
+import dev.nemo.output.ProbeProgress;
+import dev.nemo.output.ProbeTextRenderer;
 import dev.nemo.output.StatusTextRenderer;
+import dev.nemo.probe.ProbeOptions;
+import dev.nemo.probe.ProbeRun;
+import dev.nemo.probe.ProbeSession;
+import dev.nemo.probe.ProbeVerdict;
 import dev.nemo.status.CheckVerdict;
 import dev.nemo.status.MissingAuthHints;
 import dev.nemo.status.StatusReport;
 import dev.nemo.status.StatusService;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show the resolved default, fallbacks, image model, aliases and allowlist, and an auth overview.",
-        footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth);",
-                "2 (--check only) a token in use expires within 24 h; 64 usage error."})
+        footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe",
+                "failed with auth/billing/format/unknown/no_model); 2 (--check only) a token in use expires within",
+                "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted."})
 public class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,13 +52,30 @@ public class StatusCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit 1 if a provider in use lacks usable auth, 2 if a token in use expires within 24 h.")
     boolean check;
 
+    @Mixin
+    ProbeOptionsMixin probe;
+
     @Override
     public Integer call() {
         Terminal term = CommandSupport.terminal(spec);
+        if (probe.enabled() && format.plain()) {
+            throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
+        }
+        ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
+        if (probe.tuningWithoutProbe()) {
+            term.warn("--probe-* options have no effect without --probe");
+        }
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
-        StatusService service = new StatusService(ctx, System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        StatusService service = new StatusService(ctx, now);
         StatusReport report = service.report();
+        ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now);
+        ProbeRun run = session == null ? null : runProbes(session, term);
+        if (run != null) {
+            report = report.withAuth(report.auth().withProbes(run));
+            writeReport(probeOptions, run, term);
+        }
         if (format.json()) {
             term.out().print(PrettyJson.write(report));
         } else if (format.plain()) {
@@ -56,8 +83,41 @@ public class StatusCommand implements Callable<Integer> {
         } else {
             new StatusTextRenderer(term.env()).render(report,
                     MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), term.out());
+            if (run != null) {
+                ProbeTextRenderer.render(run, term.width(), term.out());
+            }
         }
         term.out().flush();
-        return check ? CheckVerdict.of(service).exitCode() : ExitCodes.OK;
+        if (session != null && session.cancelled()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        int code = check ? CheckVerdict.of(service).exitCode() : ExitCodes.OK;
+        return check && run != null ? ProbeVerdict.worst(code, ProbeVerdict.exitCode(run)) : code;
+    }
+
+    private ProbeRun runProbes(ProbeSession session, Terminal term) {
+        boolean showProgress = !format.json() && term.stderrIsTerminal() && session.targetCount() > 0;
+        ProbeProgress progress = new ProbeProgress(term.err(), session.targetCount());
+        try (Interrupts ignored = Interrupts.on(session::cancel)) {
+            if (showProgress) {
+                progress.start();
+            }
+            return session.run(showProgress ? progress : result -> { });
+        } finally {
+            if (showProgress) {
+                progress.clear();
+            }
+        }
+    }
+
+    private static void writeReport(ProbeOptions options, ProbeRun run, Terminal term) {
+        if (options.reportFile() == null) {
+            return;
+        }
+        try {
+            JUnitReport.write(options.reportFile(), run);
+        } catch (IOException e) {
+            throw NemoException.failure("Cannot write the probe report " + options.reportFile() + ": " + e.getMessage());
+        }
     }
 }

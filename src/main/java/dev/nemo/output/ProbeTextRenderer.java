@@ -1,0 +1,51 @@
+package dev.nemo.output;
+
+import dev.nemo.format.Durations;
+import dev.nemo.probe.ProbeResult;
+import dev.nemo.probe.ProbeRun;
+import java.io.PrintWriter;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The "Auth probes" section: the results table sorted by provider then label, and the summary line. */
+public final class ProbeTextRenderer {
+    private static final String[] HEADERS = {"Model", "Profile", "Status"};
+    private static final int[] MIN_WIDTHS = {18, 24, 12};
+
+    private ProbeTextRenderer() {
+    }
+
+    public static void render(ProbeRun run, int width, PrintWriter out) {
+        out.println();
+        out.println("Auth probes");
+        if (run.results().isEmpty()) {
+            out.println("- none");
+        } else {
+            Collator collator = Collator.getInstance(Locale.ROOT);
+            List<ProbeResult> sorted = new ArrayList<>(run.results());
+            sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
+                    .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
+            TextTable table = new TextTable(HEADERS, MIN_WIDTHS);
+            for (ProbeResult r : sorted) {
+                String model = r.model() != null ? r.model() : r.provider() + "/-";
+                String profile = r.label() + (r.mode() != null ? " (" + r.mode() + ")" : "");
+                String status = r.status().wireName() + " · " + Durations.latency(r.latencyMs())
+                        + (r.error() != null ? "\n↳ " + r.error() : "");
+                table.add(model, profile, status);
+            }
+            out.print(table.render(width));
+        }
+        if (run.totalTargets() == 0) {
+            out.println("No probe targets.");
+        } else {
+            out.println("Probed " + run.totalTargets() + " target" + (run.totalTargets() == 1 ? "" : "s") + " in "
+                    + Durations.latency(run.durationMs()));
+        }
+        if (run.cancelled() != null) {
+            out.println("Interrupted: " + run.cancelled() + " of " + run.totalTargets() + " probes cancelled.");
+        }
+    }
+}

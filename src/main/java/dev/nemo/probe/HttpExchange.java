@@ -1,0 +1,94 @@
+package dev.nemo.probe;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends one request and reads at most {@code bodyCap} bytes of the answer. Reading stops, and the
+ * stream is reset, as soon as the cap is hit, so a 50 MB reply costs 64 KiB of memory. Cancelling
+ * the returned Uni (a timeout, Ctrl-C) resets the request and frees its connection slot.
+ */
+final class HttpExchange {
+    /** What came back: status, the body read (possibly cut at the cap), and whether it was cut. */
+    record Response(int status, String body, boolean truncated, String retryAfter) {
+    }
+
+    private final HttpClient client;
+    private final int bodyCap;
+
+    HttpExchange(HttpClient client, int bodyCap) {
+        this.client = client;
+        this.bodyCap = bodyCap;
+    }
+
+    Uni<Response> send(ProbeRequest request) {
+        return Uni.createFrom().emitter(emitter -> {
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setAbsoluteURI(request.uri().toString())
+                    .setFollowRedirects(false);
+            request.headers().forEach(options::putHeader);
+            AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+            AtomicBoolean finished = new AtomicBoolean();
+            emitter.onTermination(() -> {
+                HttpClientRequest r = sent.get();
+                if (r != null && finished.compareAndSet(false, true)) {
+                    r.reset(); // cancelled or failed mid-flight: drop the stream, never reuse a half-read connection
+                }
+            });
+            client.request(options).onComplete(created -> {
+                if (created.failed()) {
+                    emitter.fail(created.cause());
+                    return;
+                }
+                HttpClientRequest r = created.result();
+                sent.set(r);
+                r.exceptionHandler(emitter::fail);
+                r.response().onComplete(answered -> {
+                    if (answered.failed()) {
+                        emitter.fail(answered.cause());
+                        return;
+                    }
+                    read(answered.result(), r, finished, emitter);
+                });
+                r.end(Buffer.buffer(request.body()));
+            });
+        });
+    }
+
+    private void read(HttpClientResponse response, HttpClientRequest request, AtomicBoolean finished,
+                      io.smallrye.mutiny.subscription.UniEmitter<? super Response> emitter) {
+        Buffer body = Buffer.buffer();
+        int status = response.statusCode();
+        String retryAfter = response.getHeader("retry-after");
+        response.exceptionHandler(emitter::fail);
+        response.handler(chunk -> {
+            if (finished.get()) {
+                return;
+            }
+            int room = bodyCap - body.length();
+            if (chunk.length() <= room) {
+                body.appendBuffer(chunk);
+                return;
+            }
+            body.appendBuffer(chunk, 0, room);
+            if (finished.compareAndSet(false, true)) {
+                emitter.complete(new Response(status, body.toString(StandardCharsets.UTF_8), true, retryAfter));
+                request.reset(); // stop the download; the connection is not reused
+            }
+        });
+        response.endHandler(v -> {
+            if (finished.compareAndSet(false, true)) {
+                emitter.complete(new Response(status, body.toString(StandardCharsets.UTF_8), false, retryAfter));
+            }
+        });
+    }
+}

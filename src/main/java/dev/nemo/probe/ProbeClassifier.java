@@ -1,0 +1,159 @@
+package dev.nemo.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.provider.ApiStyle;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Maps an HTTP result or a transport failure to a {@link ProbeStatus} (reference §4.6): the HTTP
+ * status decides first, then the provider's error body (so OpenAI's {@code insufficient_quota} 429
+ * is billing, and Anthropic's "credit balance" 400 is billing, not format).
+ */
+public final class ProbeClassifier {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ERROR_CHARS = 240;
+
+    private static final Pattern BILLING = Pattern.compile(
+            "insufficient_quota|payment required|insufficient credits|credit balance|plans & billing|billing: please upgrade"
+                    + "|insufficient balance|exceeded your current quota|\\b402\\b");
+    private static final Pattern RATE_LIMIT = Pattern.compile(
+            "rate_limit|rate limit|too many requests|resource has been exhausted|resource_exhausted|quota exceeded"
+                    + "|usage limit|overloaded");
+    private static final Pattern AUTH = Pattern.compile(
+            "invalid[ _-]?api[ _-]?key|incorrect api key|invalid token|authentication|re-authenticate|unauthorized|forbidden"
+                    + "|access denied|token has expired|permission_denied|api key not valid|no api key");
+    private static final Pattern MODEL_NOT_FOUND = Pattern.compile(
+            "model[^.]{0,80}(not found|does not exist|not_found|unknown|not available|is not supported)|not_found_error|model_not_found");
+
+    private ProbeClassifier() {
+    }
+
+    public static ProbeOutcome classify(int status, String body, boolean truncated, ApiStyle style) {
+        String message = errorMessage(body);
+        String lower = body == null ? "" : body.toLowerCase(Locale.ROOT);
+        if (status >= 200 && status < 300) {
+            return successBody(body, truncated, style);
+        }
+        String prefix = "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
+        if (status >= 300 && status < 400) {
+            return new ProbeOutcome(ProbeStatus.UNKNOWN, "HTTP " + status
+                    + " redirect not followed (credentials are never sent to another URL)");
+        }
+        if (status == 401 || status == 403) {
+            return new ProbeOutcome(ProbeStatus.AUTH, prefix);
+        }
+        if (status == 402 || BILLING.matcher(lower).find()) {
+            return new ProbeOutcome(ProbeStatus.BILLING, prefix);
+        }
+        if (status == 429 || status == 529 || status == 503 && lower.contains("overloaded")) {
+            return new ProbeOutcome(ProbeStatus.RATE_LIMIT, prefix);
+        }
+        if (status == 408) {
+            return new ProbeOutcome(ProbeStatus.TIMEOUT, prefix);
+        }
+        if (status == 404) {
+            return new ProbeOutcome(MODEL_NOT_FOUND.matcher(lower).find() ? ProbeStatus.FORMAT : ProbeStatus.UNKNOWN, prefix);
+        }
+        if (status == 400 || status == 422) {
+            if (AUTH.matcher(lower).find()) {
+                return new ProbeOutcome(ProbeStatus.AUTH, prefix);
+            }
+            if (RATE_LIMIT.matcher(lower).find()) {
+                return new ProbeOutcome(ProbeStatus.RATE_LIMIT, prefix);
+            }
+            return new ProbeOutcome(ProbeStatus.FORMAT, prefix);
+        }
+        return new ProbeOutcome(ProbeStatus.UNKNOWN, prefix);
+    }
+
+    /** Transport failures: timeouts are {@code timeout}; refused, reset, TLS and DNS failures {@code unknown}. */
+    public static ProbeOutcome classify(Throwable failure, long timeoutMs) {
+        Throwable t = failure;
+        while (t.getCause() != null && !(t instanceof TimeoutException) && t.getCause() != t) {
+            if (t instanceof ConnectException || t instanceof SSLException || t instanceof UnknownHostException) {
+                break;
+            }
+            t = t.getCause();
+        }
+        if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+            return new ProbeOutcome(ProbeStatus.TIMEOUT, "timed out after " + timeoutMs + " ms");
+        }
+        if (t instanceof UnknownHostException) {
+            return new ProbeOutcome(ProbeStatus.UNKNOWN, "cannot resolve host " + t.getMessage());
+        }
+        if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+            return new ProbeOutcome(ProbeStatus.UNKNOWN, "connection refused: " + shorten(t.getMessage()));
+        }
+        if (t instanceof SSLException) {
+            return new ProbeOutcome(ProbeStatus.UNKNOWN, "TLS error: " + shorten(t.getMessage()));
+        }
+        String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("reset") || lower.contains("closed")) {
+            return new ProbeOutcome(ProbeStatus.UNKNOWN, "connection reset by server");
+        }
+        return new ProbeOutcome(ProbeStatus.UNKNOWN, shorten(text));
+    }
+
+    private static ProbeOutcome successBody(String body, boolean truncated, ApiStyle style) {
+        if (truncated) {
+            return new ProbeOutcome(ProbeStatus.FORMAT, "response body exceeds the size cap; not a completion");
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body == null ? "" : body);
+        } catch (Exception e) {
+            return new ProbeOutcome(ProbeStatus.FORMAT, "malformed JSON in the success response");
+        }
+        if (json == null || !json.isObject()) {
+            return new ProbeOutcome(ProbeStatus.FORMAT, "unexpected success response (not a JSON object)");
+        }
+        String expected = switch (style) {
+            case OPENAI_RESPONSES -> "output";
+            case ANTHROPIC_MESSAGES -> "content";
+            case GOOGLE_GENERATIVE_AI -> "candidates";
+            default -> "choices";
+        };
+        if (!json.has(expected)) {
+            return new ProbeOutcome(ProbeStatus.FORMAT, "unexpected success response (no \"" + expected + "\")");
+        }
+        return ProbeOutcome.ok();
+    }
+
+    /** The provider's own words: {@code error.message}, {@code error} or {@code message}, else the text. */
+    static String errorMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            JsonNode node = json.isArray() && json.size() > 0 ? json.get(0) : json;
+            JsonNode error = node.path("error");
+            String text = error.isTextual() ? error.asText()
+                    : error.path("message").isTextual() ? error.path("message").asText()
+                    : node.path("message").isTextual() ? node.path("message").asText()
+                    : node.path("detail").isTextual() ? node.path("detail").asText() : null;
+            if (text != null) {
+                return shorten(text);
+            }
+        } catch (Exception e) {
+            // Not JSON: fall through to the raw text.
+        }
+        return shorten(body);
+    }
+
+    static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > MAX_ERROR_CHARS ? oneLine.substring(0, MAX_ERROR_CHARS) + "…" : oneLine;
+    }
+}

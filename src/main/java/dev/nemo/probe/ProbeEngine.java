@@ -1,0 +1,143 @@
+package dev.nemo.probe;
+
+import dev.nemo.auth.Redactor;
+import dev.nemo.provider.ApiStyle;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends every target once, at most {@code concurrency} at a time, each bounded by one timeout
+ * over the whole exchange (connect, headers, body), and turns every outcome into a result: one
+ * failing target never stops the run. Knows nothing of picocli or output.
+ */
+public final class ProbeEngine implements AutoCloseable {
+    /** Enough for any provider's error JSON; a probe never needs more of a body. */
+    static final int BODY_CAP_BYTES = 64 * 1024;
+
+    /** Told about each finished probe (progress on a terminal). Called from event-loop threads. */
+    public interface Listener {
+        void finished(ProbeResult result);
+    }
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final HttpExchange exchange;
+    private final int concurrency;
+    private final long timeoutMs;
+    private final int maxTokens;
+    private final ProviderLimits providerLimits;
+    private final AtomicReference<Cancellable> running = new AtomicReference<>();
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    public ProbeEngine(int concurrency, long timeoutMs, int maxTokens, int providerConcurrency) {
+        this.concurrency = concurrency;
+        this.timeoutMs = timeoutMs;
+        this.maxTokens = maxTokens;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors() * 2))
+                .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        // The pool is sized from the requested concurrency: Vert.x's default of 5 connections per
+        // host would otherwise cap the run silently. Probes are HTTP/1.1 keep-alive: a connection
+        // is reused by the next probe of the same host, and one timeout covers the whole exchange.
+        HttpClientOptions options = new HttpClientOptions()
+                .setMaxPoolSize(concurrency)
+                .setHttp2MaxPoolSize(concurrency)
+                .setMaxWaitQueueSize(-1)
+                .setKeepAlive(true)
+                .setPipelining(false)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
+                .setIdleTimeout((int) Math.max(1, (timeoutMs + 999) / 1000))
+                .setTryUseCompression(false)
+                .setVerifyHost(true);
+        this.client = vertx.createHttpClient(options);
+        this.exchange = new HttpExchange(client, BODY_CAP_BYTES);
+        this.providerLimits = new ProviderLimits(providerConcurrency);
+    }
+
+    /**
+     * Runs all targets and returns one result per target, in target order; a target Ctrl-C
+     * cancelled (see {@link #cancel()}) has a null entry.
+     */
+    public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener) {
+        ProbeResult[] results = new ProbeResult[targets.size()];
+        if (targets.isEmpty()) {
+            return results;
+        }
+        Cancellable subscription = Multi.createFrom().range(0, targets.size())
+                .onItem().transformToUni(i -> providerLimits.guard(targets.get(i).provider().id(),
+                        () -> probe(targets.get(i), redactor)).map(r -> new Indexed(i, r)))
+                .merge(concurrency)
+                .subscribe().with(
+                        item -> {
+                            results[item.index()] = item.result();
+                            listener.finished(item.result());
+                        },
+                        failure -> done.countDown(), // unreachable by design: every failure is a result
+                        done::countDown);
+        running.set(subscription);
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            subscription.cancel();
+        }
+        return results;
+    }
+
+    /** Stops the run: no new probes start, in-flight ones are reset; {@link #run} returns what finished. */
+    public void cancel() {
+        Cancellable subscription = running.get();
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        done.countDown();
+    }
+
+    Uni<ProbeResult> probe(ProbeTarget target, Redactor redactor) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            ApiStyle style = ApiStyle.fromWireName(target.provider().api()).orElseThrow();
+            ProbeRequest request = ProbeRequests.build(target, maxTokens);
+            Redactor redact = redactor.with(target.credential());
+            return exchange.send(request)
+                    .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
+                    .map(response -> withRetryAfter(ProbeClassifier.classify(response.status(), response.body(),
+                            response.truncated(), style), response))
+                    .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
+                    .map(outcome -> new ProbeResult(target.provider().id(), target.model().key(), target.profileId(),
+                            target.label(), target.source(), target.mode(), outcome.status(), null,
+                            redact.redact(outcome.error()), (System.nanoTime() - start) / 1_000_000));
+        });
+    }
+
+    private static ProbeOutcome withRetryAfter(ProbeOutcome outcome, HttpExchange.Response response) {
+        if (outcome.status() == ProbeStatus.RATE_LIMIT && response.retryAfter() != null) {
+            return new ProbeOutcome(outcome.status(), outcome.error() + " (retry after " + response.retryAfter().trim() + " s)");
+        }
+        return outcome;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+    }
+
+    private record Indexed(int index, ProbeResult result) {
+    }
+
+    static long countFinished(ProbeResult[] results) {
+        return Arrays.stream(results).filter(java.util.Objects::nonNull).count();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.nemo.probe;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to probe and how hard. {@code models} are the {@code --probe-model} refs (empty = one model
+ * per provider); {@code providerConcurrency} caps in-flight probes per provider (0 = no cap).
+ */
+public record ProbeOptions(String provider, List<String> profileIds, long timeoutMs, int concurrency, int maxTokens,
+                           List<String> models, boolean allModels, int providerConcurrency, Path reportFile) {
+    public static final long DEFAULT_TIMEOUT_MS = 8000;
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final int DEFAULT_MAX_TOKENS = 16;
+
+    public ProbeOptions {
+        profileIds = List.copyOf(profileIds);
+        models = List.copyOf(models);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.nemo.probe;
+
+import dev.nemo.NemoException;
+import dev.nemo.auth.AuthProfile;
+import dev.nemo.auth.ProfileHealth;
+import dev.nemo.auth.ProviderKeys;
+import dev.nemo.context.RunContext;
+import dev.nemo.model.ModelRef;
+import dev.nemo.model.ProviderId;
+import dev.nemo.provider.ApiStyle;
+import dev.nemo.provider.ProviderDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Turns config, store and options into probe targets (reference §4.1–4.3): one target per stored
+ * profile and model, env or config keys when a provider has no profiles, and pre-flight rows for
+ * what cannot or must not be sent (excluded by {@code auth.order}, missing or expired
+ * credentials, no model, an API nemo cannot speak).
+ */
+public final class ProbePlanner {
+    private final RunContext ctx;
+    private final ProbeOptions options;
+    private final long now;
+    private final ProbeModels models;
+
+    public ProbePlanner(RunContext ctx, ProbeOptions options, long now) {
+        this.ctx = ctx;
+        this.options = options;
+        this.now = now;
+        this.models = new ProbeModels(ctx);
+    }
+
+    public ProbePlan plan() {
+        Map<String, List<ModelRef>> requested = requestedModels();
+        List<ProbeResult> preflight = new ArrayList<>();
+        List<ProbeTarget> targets = new ArrayList<>();
+        for (String provider : providers(requested)) {
+            List<ModelRef> refs = requested.isEmpty() ? modelsFor(provider) : requested.getOrDefault(provider, List.of());
+            planProvider(provider, refs, preflight, targets);
+        }
+        return new ProbePlan(preflight, targets);
+    }
+
+    private void planProvider(String provider, List<ModelRef> refs, List<ProbeResult> preflight, List<ProbeTarget> targets) {
+        ProviderDefinition definition = ctx.providers().find(provider).orElse(null);
+        List<AuthProfile> profiles = ctx.store().profilesOf(provider).stream()
+                .filter(p -> options.profileIds().isEmpty() || options.profileIds().contains(p.id())).toList();
+        if (profiles.isEmpty()) {
+            if (options.profileIds().isEmpty()) {
+                planDirectKey(provider, definition, refs, preflight, targets);
+            }
+            return;
+        }
+        List<String> explicitOrder = explicitOrder(provider);
+        for (AuthProfile profile : profiles) {
+            String label = label(profile);
+            if (explicitOrder != null && !explicitOrder.contains(profile.id())) {
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ProbeStatus.UNKNOWN,
+                        "excluded_by_auth_order", "Excluded by auth.order for this provider."));
+                continue;
+            }
+            ProfileHealth health = ProfileHealth.of(profile, now);
+            if (!profile.hasCredential() || (health.status() == ProfileHealth.Status.EXPIRED)) {
+                String reason = !profile.hasCredential() ? "missing_credential" : "expired";
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ProbeStatus.UNKNOWN, reason,
+                        "Auth profile credentials are missing or expired."));
+                continue;
+            }
+            addTargets(provider, definition, refs, profile.id(), label, "profile", profile.type(), profile.credential().secret(),
+                    preflight, targets);
+        }
+    }
+
+    private void planDirectKey(String provider, ProviderDefinition definition, List<ModelRef> refs,
+                               List<ProbeResult> preflight, List<ProbeTarget> targets) {
+        Optional<ProviderKeys.EnvKey> env = ctx.keys().envKey(provider);
+        Optional<ProviderKeys.ConfigKey> config = ctx.keys().configKey(provider).filter(k -> !k.marker());
+        if (env.isPresent()) {
+            addTargets(provider, definition, refs, null, "env", "env", env.get().oauth() ? "oauth" : "api_key",
+                    env.get().value(), preflight, targets);
+        } else if (config.isPresent()) {
+            addTargets(provider, definition, refs, null, "models.json", "models.json", "api_key", config.get().value(),
+                    preflight, targets);
+        }
+    }
+
+    private void addTargets(String provider, ProviderDefinition definition, List<ModelRef> refs, String profileId, String label,
+                            String source, String mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
+        if (refs.isEmpty()) {
+            preflight.add(row(provider, null, profileId, label, source, mode, ProbeStatus.NO_MODEL, "no_model",
+                    "No model available for probe"));
+            return;
+        }
+        if (definition == null || definition.api() == null || ApiStyle.fromWireName(definition.api()).isEmpty()
+                || definition.baseUrl() == null) {
+            String why = definition == null || definition.api() == null ? "nemo has no API definition for provider " + provider
+                    : definition.baseUrl() == null ? "provider " + provider + " has no baseUrl"
+                    : "nemo cannot probe the " + definition.api() + " API";
+            for (ModelRef ref : refs) {
+                preflight.add(row(provider, ref.key(), profileId, label, source, mode, ProbeStatus.UNKNOWN, "unsupported_api",
+                        why + " (set models.providers." + provider + ".api and baseUrl)"));
+            }
+            return;
+        }
+        for (ModelRef ref : refs) {
+            targets.add(new ProbeTarget(definition, ref, profileId, label, source, mode, credential, models.maxTokensField(ref)));
+        }
+    }
+
+    /** Provider universe (reference §4.1), or the providers of {@code --probe-model}, filtered by {@code --probe-provider}. */
+    private List<String> providers(Map<String, List<ModelRef>> requested) {
+        TreeSet<String> universe = new TreeSet<>();
+        if (!requested.isEmpty()) {
+            universe.addAll(requested.keySet());
+        } else {
+            ctx.store().profiles().values().forEach(p -> universe.add(p.provider()));
+            ctx.config().config().models().providers().keySet().forEach(p -> universe.add(ProviderId.normalize(p)));
+            ctx.models().candidates().forEach(r -> universe.add(r.provider()));
+            for (ProviderDefinition p : ctx.providers().all()) {
+                if (ctx.keys().envKey(p.id()).isPresent()) {
+                    universe.add(p.id());
+                }
+            }
+        }
+        if (options.provider() != null) {
+            String wanted = ProviderId.normalize(options.provider());
+            universe.removeIf(p -> !p.equals(wanted));
+        }
+        return new ArrayList<>(universe);
+    }
+
+    private List<ModelRef> modelsFor(String provider) {
+        return options.allModels() ? models.all(provider) : models.representative(provider).map(List::of).orElse(List.of());
+    }
+
+    /** {@code --probe-model} refs (aliases allowed) grouped by provider; a ref that does not parse is a usage error. */
+    private Map<String, List<ModelRef>> requestedModels() {
+        Map<String, List<ModelRef>> byProvider = new LinkedHashMap<>();
+        for (String raw : options.models()) {
+            ModelRef ref = ctx.models().aliases().resolve(raw).orElseThrow(() -> NemoException.usage(
+                    "Invalid model reference for --probe-model: \"" + raw + "\" (expected provider/model or an alias)"));
+            List<ModelRef> list = byProvider.computeIfAbsent(ref.provider(), k -> new ArrayList<>());
+            if (!list.contains(ref)) {
+                list.add(ref);
+            }
+        }
+        return byProvider;
+    }
+
+    private List<String> explicitOrder(String provider) {
+        List<String> stored = ctx.store().order().get(provider);
+        if (stored != null) {
+            return stored;
+        }
+        return ctx.config().config().auth().order().get(provider);
+    }
+
+    private String label(AuthProfile profile) {
+        String email = profile.email();
+        var meta = ctx.config().config().auth().profiles().get(profile.id());
+        if (email == null && meta != null) {
+            email = meta.email();
+        }
+        return email != null ? profile.id() + " (" + email + ")" : profile.id();
+    }
+
+    private static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,
+                                   ProbeStatus status, String reasonCode, String error) {
+        return new ProbeResult(provider, model, profileId, label, source, mode, status, reasonCode, error, null);
+    }
+}

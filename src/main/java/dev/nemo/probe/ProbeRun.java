@@ -1,0 +1,22 @@
+package dev.nemo.probe;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/**
+ * A finished probe phase ({@code auth.probes} in JSON). {@code results} holds pre-flight rows
+ * first, then executed probes in target order; {@code cancelled} counts targets Ctrl-C stopped.
+ */
+@RegisterForReflection(targets = {ProbeRun.class, ProbeRun.Options.class})
+public record ProbeRun(long startedAt, long finishedAt, long durationMs, int totalTargets, Options options,
+                       List<ProbeResult> results, Integer cancelled) {
+
+    public record Options(String provider, List<String> profileIds, long timeoutMs, int concurrency, int maxTokens,
+                          List<String> models, Boolean allModels, Integer providerConcurrency) {
+        static Options of(ProbeOptions o) {
+            return new Options(o.provider(), o.profileIds(), o.timeoutMs(), o.concurrency(), o.maxTokens(),
+                    o.models().isEmpty() ? null : o.models(), o.allModels() ? Boolean.TRUE : null,
+                    o.providerConcurrency() > 0 ? o.providerConcurrency() : null);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.nemo.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback LLM provider for tests and benchmarks, speaking the four probe API styles. The
+ * requested model id picks the behaviour: {@code ok}, {@code ok-delay-<ms>}, {@code status-<code>},
+ * {@code quota} (OpenAI insufficient_quota), {@code ratelimit} (429 + retry-after),
+ * {@code overloaded} (529), {@code model-missing} (404), {@code credit} (Anthropic credit balance
+ * 400), {@code never} (no answer), {@code reset} (connection closed), {@code huge} (50 MB body),
+ * {@code malformed} (broken JSON), {@code redirect} (302), {@code echo-key} (401 quoting the key).
+ * It records every request and counts requests in flight.
+ */
+public final class FakeProvider implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Buffer HUGE = Buffer.buffer(new byte[50 * 1024 * 1024]);
+
+    /** One request as the server saw it. */
+    public record Seen(String path, Map<String, String> headers, JsonNode body) {
+        public String model() {
+            return body.path("model").asText(null);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+
+    public FakeProvider() {
+        this(0);
+    }
+
+    /** @param defaultDelayMs delay added to every {@code ok} answer (benchmarks use 200) */
+    public FakeProvider(long defaultDelayMs) {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer();
+        server.requestHandler(req -> req.body().onSuccess(body -> handle(req, body, defaultDelayMs)));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("fake provider did not start", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    public List<Seen> requests() {
+        return List.copyOf(seen);
+    }
+
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    private void handle(HttpServerRequest req, Buffer raw, long defaultDelayMs) {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        Map<String, String> headers = new ConcurrentHashMap<>();
+        req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+        JsonNode body;
+        try {
+            body = JSON.readTree(raw.toString());
+        } catch (Exception e) {
+            body = JSON.createObjectNode();
+        }
+        Seen request = new Seen(req.path(), Map.copyOf(headers), body);
+        seen.add(request);
+        String model = request.model() != null ? request.model() : modelFromPath(req.path());
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Runnable release = () -> {
+            if (open.compareAndSet(true, false)) {
+                inFlight.decrementAndGet();
+            }
+        };
+        req.response().closeHandler(v -> release.run());
+        req.response().endHandler(v -> release.run());
+        String key = authOf(headers);
+        answer(req, model == null ? "ok" : model, key, defaultDelayMs);
+    }
+
+    private void answer(HttpServerRequest req, String model, String key, long defaultDelayMs) {
+        var res = req.response();
+        if (model.equals("ok") || model.startsWith("ok-delay-")) {
+            long delay = model.startsWith("ok-delay-") ? Long.parseLong(model.substring(9)) : defaultDelayMs;
+            Runnable send = () -> res.putHeader("content-type", "application/json").end(success(req.path()));
+            if (delay > 0) {
+                vertx.setTimer(delay, t -> send.run());
+            } else {
+                send.run();
+            }
+            return;
+        }
+        switch (model) {
+            case "never" -> { /* hold the request open until the client gives up */ }
+            case "reset" -> req.connection().close();
+            case "huge" -> res.putHeader("content-type", "application/json").end(HUGE);
+            case "malformed" -> res.putHeader("content-type", "application/json").end("{\"choices\": [tru");
+            case "redirect" -> res.setStatusCode(302).putHeader("location", "http://127.0.0.1:9/steal").end();
+            case "quota" -> error(res, 429, "{\"error\":{\"message\":\"You exceeded your current quota, please check your plan and billing details.\",\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}}");
+            case "ratelimit" -> {
+                res.putHeader("retry-after", "30");
+                error(res, 429, "{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
+            }
+            case "overloaded" -> error(res, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+            case "model-missing" -> error(res, 404, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"model: model-missing\"}}");
+            case "credit" -> error(res, 400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Your credit balance is too low to access the Anthropic API.\"}}");
+            case "echo-key" -> error(res, 401, "{\"error\":{\"message\":\"Incorrect API key provided: " + key + ". Bearer " + key + "\"}}");
+            default -> {
+                if (model.startsWith("status-")) {
+                    int code = Integer.parseInt(model.substring(7));
+                    error(res, code, "{\"error\":{\"message\":\"fake provider answered " + code + "\"}}");
+                } else {
+                    res.putHeader("content-type", "application/json").end(success(req.path()));
+                }
+            }
+        }
+    }
+
+    private static void error(io.vertx.core.http.HttpServerResponse res, int status, String body) {
+        res.setStatusCode(status).putHeader("content-type", "application/json").end(body);
+    }
+
+    private static String success(String path) {
+        if (path.endsWith("/responses")) {
+            return "{\"id\":\"resp_1\",\"status\":\"completed\",\"output\":[{\"type\":\"message\",\"content\":[{\"type\":\"output_text\",\"text\":\"OK\"}]}]}";
+        }
+        if (path.endsWith("/messages")) {
+            return "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"OK\"}]}";
+        }
+        if (path.contains(":generateContent")) {
+            return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"OK\"}]}}]}";
+        }
+        return "{\"id\":\"chat_1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"OK\"}}]}";
+    }
+
+    private static String modelFromPath(String path) {
+        int models = path.indexOf("/models/");
+        int colon = path.indexOf(':', models + 1);
+        return models >= 0 && colon > models ? path.substring(models + 8, colon) : null;
+    }
+
+    private static String authOf(Map<String, String> headers) {
+        String auth = headers.get("authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            return auth.substring(7);
+        }
+        return headers.getOrDefault("x-api-key", headers.getOrDefault("x-goog-api-key", ""));
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+}
