@@ -7,14 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixtures;
 import dev.nemo.testing.NemoRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** `models status --probe` end to end: the packaged CLI against a loopback fake provider. */
 class ProbeCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "sk-fake-Zq8WvL2mN4pR7tY1uI3oP5aS9dF6gH0j";
+    private static final List<String> BEHAVIOURS = List.of("ok", "status-401", "status-403", "status-402", "ratelimit",
+            "quota", "overloaded", "model-missing", "status-400", "status-500", "never", "reset", "huge", "malformed",
+            "redirect", "credit");
 
     @TempDir
     Path home;
@@ -32,19 +43,263 @@ class ProbeCommandIT {
         fake.close();
     }
 
-    @Test
-    void smoke() throws Exception {
+    /** A provider "fake" of the given style whose models are behaviours; the first is the agent's default. */
+    private void configure(String api, List<String> models, String extra) {
+        String list = models.stream().map(m -> "{\"id\": \"" + m + "\"}").collect(Collectors.joining(", "));
         Fixtures.writeConfig(nemo, """
-                {"models": {"providers": {"fake": {"baseUrl": "%s", "api": "openai-completions",
-                   "models": [{"id": "ok"}, {"id": "status-401"}, {"id": "never"}, {"id": "huge"}, {"id": "reset"}]}}}}
+                {
+                  // the agent runs on the fake provider, so --check looks at it
+                  "agents": {"defaults": {"model": "fake/%s"}},
+                  "models": {"providers": {"fake": {"baseUrl": "%s", "api": "%s", "models": [%s]}}},
+                  %s
+                }
+                """.formatted(models.get(0), fake.baseUrl(), api, list, extra));
+    }
+
+    private void storeKeys(int count, String key) {
+        String profiles = IntStream.range(0, count)
+                .mapToObj(i -> "\"fake:p%03d\": {\"type\": \"api_key\", \"provider\": \"fake\", \"key\": \"%s%03d\"}".formatted(i, key, i))
+                .collect(Collectors.joining(",\n"));
+        Fixtures.writeStore(nemo, "{\"version\": 1, \"profiles\": {" + profiles + "}}");
+    }
+
+    private static Map<String, JsonNode> byModel(JsonNode json) {
+        Map<String, JsonNode> rows = new HashMap<>();
+        json.path("auth").path("probes").path("results").forEach(r -> rows.put(r.path("model").asText(), r));
+        return rows;
+    }
+
+    @Test
+    void everyProviderAnswerMapsToItsStatus() throws Exception {
+        configure("openai-completions", BEHAVIOURS, "\"x\": 1");
+        storeKeys(1, KEY);
+        var run = nemo.run("models", "status", "--probe", "--probe-all-models", "--probe-timeout", "1500",
+                "--probe-concurrency", "16", "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Map<String, JsonNode> rows = byModel(JSON.readTree(run.stdout()));
+        Map<String, String> expected = Map.ofEntries(Map.entry("ok", "ok"), Map.entry("status-401", "auth"),
+                Map.entry("status-403", "auth"), Map.entry("status-402", "billing"), Map.entry("ratelimit", "rate_limit"),
+                Map.entry("quota", "billing"), Map.entry("overloaded", "rate_limit"), Map.entry("model-missing", "format"),
+                Map.entry("status-400", "format"), Map.entry("status-500", "unknown"), Map.entry("never", "timeout"),
+                Map.entry("reset", "unknown"), Map.entry("huge", "format"), Map.entry("malformed", "format"),
+                Map.entry("redirect", "unknown"), Map.entry("credit", "billing"));
+        expected.forEach((model, status) ->
+                assertThat(rows.get("fake/" + model).path("status").asText()).as(model).isEqualTo(status));
+        assertThat(rows.get("fake/ratelimit").path("error").asText()).contains("retry after 30");
+        assertThat(rows.get("fake/redirect").path("error").asText()).contains("redirect not followed");
+        assertThat(rows.get("fake/ok").has("error")).isFalse();
+    }
+
+    @Test
+    void aHungServerCannotOutliveTheTimeout() throws Exception {
+        configure("openai-completions", List.of("never"), "\"x\": 1");
+        storeKeys(1, KEY);
+        var run = nemo.run("models", "status", "--probe", "--probe-timeout", "700", "--json");
+        JsonNode row = byModel(JSON.readTree(run.stdout())).get("fake/never");
+        assertThat(row.path("status").asText()).isEqualTo("timeout");
+        assertThat(row.path("latencyMs").asLong()).isBetween(700L, 1200L);
+    }
+
+    @Test
+    void inFlightMaximumSeenByServerEqualsRequestedConcurrency() {
+        configure("openai-completions", List.of("ok-delay-300"), "\"x\": 1");
+        storeKeys(60, KEY);
+        var run = nemo.run("models", "status", "--probe", "--probe-concurrency", "20", "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(fake.requests()).hasSize(60);
+        assertThat(fake.maxInFlight()).isEqualTo(20);
+    }
+
+    @Test
+    void perProviderConcurrencyCapsInFlightRequests() {
+        configure("openai-completions", List.of("ok-delay-200"), "\"x\": 1");
+        storeKeys(20, KEY);
+        var run = nemo.run("models", "status", "--probe", "--probe-concurrency", "16", "--probe-provider-concurrency", "3", "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(fake.requests()).hasSize(20);
+        assertThat(fake.maxInFlight()).isEqualTo(3);
+    }
+
+    @Test
+    void eachApiStyleGetsItsTokenFieldAndAuthHeader() {
+        Fixtures.writeConfig(nemo, """
+                {"models": {"providers": {
+                  "chat": {"baseUrl": "%1$s/v1", "api": "openai-completions", "models": [{"id": "ok"}]},
+                  "legacy": {"baseUrl": "%1$s/v1", "api": "openai-completions", "models": [{"id": "ok", "compat": {"maxTokensField": "max_tokens"}}]},
+                  "resp": {"baseUrl": "%1$s/v1", "api": "openai-responses", "models": [{"id": "ok"}]},
+                  "claude": {"baseUrl": "%1$s", "api": "anthropic-messages", "models": [{"id": "ok"}]},
+                  "gem": {"baseUrl": "%1$s/v1beta", "api": "google-generative-ai", "models": [{"id": "ok"}]}}}}
                 """.formatted(fake.baseUrl()));
         Fixtures.writeStore(nemo, """
-                {"version": 1, "profiles": {"fake:one": {"type": "api_key", "provider": "fake", "key": "sk-fake-aaaaaaaaaaaaaaaaaaaaaaaa"}}}
-                """);
-        var r = nemo.run("models", "status", "--probe", "--probe-all-models", "--probe-timeout", "1000");
-        System.out.println(r);
-        var j = nemo.run("models", "status", "--probe", "--probe-all-models", "--probe-timeout", "1000", "--json");
-        JsonNode json = JSON.readTree(j.stdout());
-        assertThat(json.path("auth").path("probes").path("results").size()).isEqualTo(5);
+                {"version": 1, "profiles": {
+                  "chat:k": {"type": "api_key", "provider": "chat", "key": "key-chat-0123456789"},
+                  "legacy:k": {"type": "api_key", "provider": "legacy", "key": "key-legacy-0123456789"},
+                  "resp:k": {"type": "api_key", "provider": "resp", "key": "key-resp-0123456789"},
+                  "claude:k": {"type": "api_key", "provider": "claude", "key": "key-claude-0123456789"},
+                  "claude:setup": {"type": "token", "provider": "claude", "token": "sk-ant-oat01-%2$s"},
+                  "gem:k": {"type": "api_key", "provider": "gem", "key": "key-gem-0123456789"}}}
+                """.formatted(fake.baseUrl(), "x".repeat(80)));
+        var run = nemo.run("models", "status", "--probe", "--probe-max-tokens", "5", "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Map<String, FakeProvider.Seen> byKey = new HashMap<>();
+        fake.requests().forEach(s -> byKey.put(keyOf(s), s));
+
+        FakeProvider.Seen chat = byKey.get("key-chat-0123456789");
+        assertThat(chat.path()).isEqualTo("/v1/chat/completions");
+        assertThat(chat.body().path("max_completion_tokens").asInt()).isEqualTo(5);
+        assertThat(chat.header("authorization")).isEqualTo("Bearer key-chat-0123456789");
+
+        assertThat(byKey.get("key-legacy-0123456789").body().path("max_tokens").asInt()).isEqualTo(5);
+        assertThat(byKey.get("key-legacy-0123456789").body().has("max_completion_tokens")).isFalse();
+
+        FakeProvider.Seen resp = byKey.get("key-resp-0123456789");
+        assertThat(resp.path()).isEqualTo("/v1/responses");
+        assertThat(resp.body().path("max_output_tokens").asInt()).as("OpenAI's floor").isEqualTo(16);
+
+        FakeProvider.Seen claude = byKey.get("key-claude-0123456789");
+        assertThat(claude.path()).isEqualTo("/v1/messages");
+        assertThat(claude.body().path("max_tokens").asInt()).isEqualTo(5);
+        assertThat(claude.header("anthropic-version")).isEqualTo("2023-06-01");
+        assertThat(claude.header("authorization")).isNull();
+
+        FakeProvider.Seen setup = byKey.get("sk-ant-oat01-" + "x".repeat(80));
+        assertThat(setup.header("authorization")).startsWith("Bearer sk-ant-oat01-");
+        assertThat(setup.header("anthropic-beta")).contains("oauth-2025-04-20");
+        assertThat(setup.header("x-api-key")).isNull();
+
+        FakeProvider.Seen gem = byKey.get("key-gem-0123456789");
+        assertThat(gem.path()).isEqualTo("/v1beta/models/ok:generateContent");
+        assertThat(gem.body().path("generationConfig").path("maxOutputTokens").asInt()).isEqualTo(5);
+    }
+
+    private static String keyOf(FakeProvider.Seen s) {
+        String auth = s.header("authorization");
+        if (auth != null) {
+            return auth.substring("Bearer ".length());
+        }
+        return s.header("x-api-key") != null ? s.header("x-api-key") : s.header("x-goog-api-key");
+    }
+
+    @Test
+    void errorsThatQuoteTheKeyAreRedactedInEveryOutput() throws Exception {
+        configure("openai-completions", List.of("echo-key"), "\"x\": 1");
+        storeKeys(1, KEY);
+        Path report = home.resolve("probes.xml");
+        var json = nemo.run("models", "status", "--probe", "--json", "--probe-report", report.toString());
+        var text = nemo.run("models", "status", "--probe");
+        JsonNode row = byModel(JSON.readTree(json.stdout())).get("fake/echo-key");
+        assertThat(row.path("status").asText()).isEqualTo("auth");
+        assertThat(row.path("error").asText()).contains("Incorrect API key provided");
+        for (String output : List.of(json.stdout(), json.stderr(), text.stdout(), text.stderr(), Files.readString(report))) {
+            assertThat(output).doesNotContain(KEY.substring(8, 20));
+        }
+    }
+
+    @Test
+    void junitReportHasOneCasePerRowWithFailures() throws Exception {
+        configure("openai-completions", List.of("ok", "status-401"), "\"x\": 1");
+        storeKeys(1, KEY);
+        Path report = home.resolve("out/probes.xml");
+        var run = nemo.run("models", "status", "--probe", "--probe-all-models", "--probe-report", report.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String xml = Files.readString(report);
+        assertThat(xml).contains("tests=\"2\" failures=\"1\"");
+        assertThat(xml).contains("<testcase classname=\"fake\" name=\"fake/ok [fake:p000]\"");
+        assertThat(xml).contains("<failure type=\"auth\" message=\"auth: HTTP 401: fake provider answered 401\"");
+    }
+
+    @Test
+    void checkExitsOneWhenAProbeFailsAuth() {
+        configure("openai-completions", List.of("status-401"), "\"x\": 1");
+        storeKeys(1, KEY);
+        assertThat(nemo.run("models", "status", "--check", "--probe", "--probe-all-models").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void checkExitsTwoWhenProbesOnlyHitRateLimits() {
+        configure("openai-completions", List.of("ok", "ratelimit"), "\"x\": 1");
+        storeKeys(1, KEY);
+        var run = nemo.run("models", "status", "--check", "--probe", "--probe-all-models", "--json");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    }
+
+    @Test
+    void checkExitsZeroWhenEveryProbeIsOk() {
+        configure("openai-completions", List.of("ok"), "\"x\": 1");
+        storeKeys(2, KEY);
+        var run = nemo.run("models", "status", "--check", "--probe", "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    @Test
+    void profilesExcludedByAuthOrderArePreflightRowsThatDoNotFailCheck() throws Exception {
+        configure("openai-completions", List.of("ok"), "\"auth\": {\"order\": {\"fake\": [\"fake:p000\"]}}");
+        storeKeys(2, KEY);
+        var run = nemo.run("models", "status", "--check", "--probe", "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode results = JSON.readTree(run.stdout()).path("auth").path("probes").path("results");
+        assertThat(results.get(0).path("profileId").asText()).isEqualTo("fake:p001");
+        assertThat(results.get(0).path("reasonCode").asText()).isEqualTo("excluded_by_auth_order");
+        assertThat(results.get(0).has("latencyMs")).isFalse();
+        assertThat(results.get(1).path("status").asText()).isEqualTo("ok");
+        assertThat(fake.requests()).hasSize(1);
+    }
+
+    @Test
+    void probeModelProbesExactlyThoseModelsWithEachProfile() throws Exception {
+        configure("openai-completions", List.of("ok", "status-401"), "\"x\": 1");
+        storeKeys(2, KEY);
+        var run = nemo.run("models", "status", "--probe", "--probe-model", "fake/status-401", "--json");
+        JsonNode results = JSON.readTree(run.stdout()).path("auth").path("probes").path("results");
+        assertThat(results).hasSize(2);
+        results.forEach(r -> assertThat(r.path("model").asText()).isEqualTo("fake/status-401"));
+        assertThat(fake.requests()).allSatisfy(s -> assertThat(s.model()).isEqualTo("status-401"));
+    }
+
+    @Test
+    void ctrlCCancelsInFlightProbesAndPrintsWhatFinished() throws Exception {
+        configure("openai-completions", List.of("ok", "never"), "\"x\": 1");
+        storeKeys(1, KEY);
+        var running = nemo.start("models", "status", "--probe", "--probe-all-models", "--probe-timeout", "60000",
+                "--probe-concurrency", "1", "--json"); // one at a time: ok has finished when never is sent
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (fake.requests().size() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        running.interrupt();
+        var run = running.await();
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(130);
+        JsonNode probes = JSON.readTree(run.stdout()).path("auth").path("probes");
+        assertThat(probes.path("cancelled").asInt()).isEqualTo(1);
+        assertThat(probes.path("results")).hasSize(1);
+        assertThat(probes.path("results").get(0).path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void badProbeOptionValuesAreUsageErrorsNamingTheOption() {
+        for (String[] args : List.of(new String[] {"--probe-timeout", "0"}, new String[] {"--probe-concurrency", "abc"},
+                new String[] {"--probe-max-tokens", "-3"})) {
+            var run = nemo.run("models", "status", "--probe", args[0], args[1]);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(64);
+            assertThat(run.stderr()).contains(args[0]).doesNotContain("Exception");
+            assertThat(run.stdout()).isEmpty();
+        }
+    }
+
+    @Test
+    void probeWithPlainIsAUsageError() {
+        var run = nemo.run("models", "status", "--probe", "--plain");
+        assertThat(run.exitCode()).isEqualTo(64);
+        assertThat(run.stderr()).contains("--probe cannot be used with --plain");
+    }
+
+    @Test
+    void textViewShowsTheProbeTableAndSummary() {
+        configure("openai-completions", List.of("ok"), "\"x\": 1");
+        storeKeys(1, KEY);
+        var run = nemo.run("models", "status", "--probe");
+        assertThat(run.stdout()).contains("Auth probes").contains("│ fake/ok").contains("fake:p000 (api_key)")
+                .contains("ok · ").contains("Probed 1 target in ");
+        assertThat(run.stderr()).as("no progress when stderr is not a terminal").isEmpty();
     }
 }

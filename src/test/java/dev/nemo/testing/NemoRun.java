@@ -49,6 +49,11 @@ public final class NemoRun {
     }
 
     public Result run(String... args) {
+        return start(args).await();
+    }
+
+    /** Starts nemo without waiting, e.g. to interrupt it mid-run. */
+    public Running start(String... args) {
         String jar = System.getProperty("nemo.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar));
         command.addAll(List.of(args));
@@ -64,16 +69,38 @@ public final class NemoRun {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("nemo " + String.join(" ", args) + " did not finish within 120 s");
-            }
-            return new Result(process.exitValue(), out.get(), err.get());
-        } catch (IOException | java.util.concurrent.ExecutionException e) {
+            return new Running(process, out, err, String.join(" ", args));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot run nemo", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A nemo process in flight. */
+    public record Running(Process process, CompletableFuture<String> out, CompletableFuture<String> err, String args) {
+        /** Sends SIGINT, as Ctrl-C does. */
+        public void interrupt() {
+            try {
+                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        public Result await() {
+            try {
+                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("nemo " + args + " did not finish within 120 s");
+                }
+                return new Result(process.exitValue(), out.get(), err.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
