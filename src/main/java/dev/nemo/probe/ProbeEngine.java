@@ -108,7 +108,6 @@ public final class ProbeEngine implements AutoCloseable {
             long start = System.nanoTime();
             ApiStyle style = ApiStyle.fromWireName(target.provider().api()).orElseThrow();
             ProbeRequest request = ProbeRequests.build(target, maxTokens);
-            Redactor redact = redactor.with(target.credential());
             return exchange.send(request)
                     .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
                     .map(response -> withRetryAfter(ProbeClassifier.classify(response.status(), response.body(),
@@ -116,7 +115,8 @@ public final class ProbeEngine implements AutoCloseable {
                     .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
                     .map(outcome -> new ProbeResult(target.provider().id(), target.model().key(), target.profileId(),
                             target.label(), target.source(), target.mode(), outcome.status(), null,
-                            redact.redact(outcome.error()), (System.nanoTime() - start) / 1_000_000));
+                            outcome.error() == null ? null : redactor.with(target.credential()).redact(outcome.error()),
+                            (System.nanoTime() - start) / 1_000_000));
         });
     }
 

@@ -29,6 +29,7 @@ public final class ProbeSession {
     public ProbeRun run(ProbeEngine.Listener listener) {
         long startedAt = System.currentTimeMillis();
         ProbeResult[] executed;
+        long finishedAt;
         try (ProbeEngine e = new ProbeEngine(options.concurrency(), options.timeoutMs(), options.maxTokens(),
                 options.providerConcurrency())) {
             engine = e;
@@ -36,8 +37,8 @@ public final class ProbeSession {
                 e.cancel();
             }
             executed = e.run(plan.targets(), ctx.redactor(), listener);
+            finishedAt = System.currentTimeMillis();
         }
-        long finishedAt = System.currentTimeMillis();
         List<ProbeResult> results = new ArrayList<>(plan.preflight());
         int notRun = 0;
         for (ProbeResult r : executed) {

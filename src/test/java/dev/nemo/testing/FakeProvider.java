@@ -71,6 +71,12 @@ public final class FakeProvider implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** Forgets what was seen, for the next benchmark round. */
+    public void reset() {
+        seen.clear();
+        maxInFlight.set(0);
+    }
+
     private void handle(HttpServerRequest req, Buffer raw, long defaultDelayMs) {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
