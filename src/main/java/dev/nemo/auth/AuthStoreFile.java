@@ -3,6 +3,7 @@ package dev.nemo.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.config.LenientJson;
 import dev.nemo.config.LockedFile;
 import dev.nemo.config.PrettyJson;
 import java.io.IOException;
@@ -55,8 +56,25 @@ public final class AuthStoreFile {
         } catch (NoSuchFileException e) {
             ObjectNode fresh = JsonNodeFactory.instance.objectNode();
             fresh.put("version", 1);
-            fresh.putObject("profiles");
+            fresh.set("profiles", piProfiles());
             return fresh;
+        }
+    }
+
+    /**
+     * The first write of a store next to a pi agent's {@code auth.json} starts from its entries
+     * (as written, key references included), since from then on {@code auth-profiles.json} is the
+     * store nemo reads. The pi file itself is left as it is.
+     */
+    private ObjectNode piProfiles() throws IOException {
+        Path pi = path.resolveSibling("auth.json");
+        try {
+            JsonNode root = LenientJson.parse(Files.readString(pi, StandardCharsets.UTF_8));
+            return root.isObject() ? PiAuthFile.asProfiles(root) : JsonNodeFactory.instance.objectNode();
+        } catch (NoSuchFileException e) {
+            return JsonNodeFactory.instance.objectNode();
+        } catch (LenientJson.InvalidJsonException e) {
+            throw AuthStoreReader.corrupt(pi, e.getMessage());
         }
     }
 

@@ -26,10 +26,12 @@ import java.util.function.Consumer;
 public final class AuthStoreReader {
     private final Environment env;
     private final Consumer<String> warn;
+    private final KeyReferences keys;
 
     public AuthStoreReader(Environment env, Consumer<String> warn) {
         this.env = env;
         this.warn = warn;
+        this.keys = new KeyReferences(env, warn);
     }
 
     public AuthStore read(AgentContext agent) {
@@ -105,6 +107,9 @@ public final class AuthStoreReader {
             return null;
         }
         Credential credential = credential(type, node);
+        if (credential instanceof Credential.ApiKey key && key.key() != null) {
+            credential = new Credential.ApiKey(keys.resolve(key.key(), id, path));
+        }
         if (credential == null) {
             warn.accept(path.getFileName() + ": profile \"" + id + "\" skipped: unknown type \"" + type
                     + "\" (expected api_key, token or oauth)");
