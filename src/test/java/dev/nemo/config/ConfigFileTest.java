@@ -112,6 +112,16 @@ class ConfigFileTest {
     }
 
     @Test
+    void invalidBaseUrlIsReportedWithoutItsCredentials() throws Exception {
+        NemoException e = assertThrows(NemoException.class, () -> config(write(
+                "{models: {providers: {p: {baseUrl: \"htps://user:s3cretKey-123456@proxy.example/v1?key=other-secret-99\"}}}}")).load());
+        assertTrue(e.getMessage().contains("- models.providers.p.baseUrl: expected an http(s) URL, found \"htps://***@proxy.example/v1?***\""),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("s3cretKey"), e.getMessage());
+        assertFalse(e.getMessage().contains("other-secret"), e.getMessage());
+    }
+
+    @Test
     void unsetEnvironmentVariableIsReportedWithItsPath() throws Exception {
         NemoException e = assertThrows(NemoException.class,
                 () -> config(write("{models: {providers: {m: {apiKey: \"${NO_SUCH_VAR}\"}}}}")).load());
