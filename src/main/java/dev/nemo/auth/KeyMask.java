@@ -8,8 +8,13 @@ import java.util.regex.Pattern;
  * {@code AIza***}); never any of the random part. Everything nemo prints about a key goes here.
  */
 public final class KeyMask {
-    /** Up to two all-letter segments, each followed by '-' or '_' (the vendor's prefix). */
-    private static final Pattern PREFIX = Pattern.compile("^([A-Za-z]{1,8}[-_])([A-Za-z]{1,8}[-_])?");
+    /**
+     * A vendor prefix: a short lower-case word followed by '-' or '_' ({@code gsk_}, {@code xai-}),
+     * and for the {@code sk-} family one more ({@code sk-ant-}, {@code sk-or-}, {@code sk-proj-}).
+     * Vendor prefixes are short and lower case; a longer or mixed-case run is the random part of
+     * the key (base64url keys contain '-' and '_'), and must never be shown.
+     */
+    private static final Pattern PREFIX = Pattern.compile("^([a-z]{1,4}[-_])([a-z]{1,4}[-_])?");
     private static final int MAX_PREFIX = 8;
     private static final int MIN_LENGTH_FOR_BARE_PREFIX = 20;
 
@@ -23,7 +28,8 @@ public final class KeyMask {
         String k = key.trim();
         Matcher m = PREFIX.matcher(k);
         if (m.find()) {
-            String prefix = m.group(2) != null && m.end(2) <= MAX_PREFIX ? m.group(1) + m.group(2) : m.group(1);
+            String prefix = m.group(2) != null && m.group(1).equals("sk-") && m.end(2) <= MAX_PREFIX
+                    ? m.group(1) + m.group(2) : m.group(1);
             if (prefix.length() <= MAX_PREFIX && k.length() >= 2 * prefix.length() + 8) {
                 return prefix + "***";
             }

@@ -263,11 +263,16 @@ public final class ConfigParser {
         try {
             var uri = java.net.URI.create(url.trim());
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-                issues.add(new ConfigIssue(path, "expected an http(s) URL, found \"" + url + "\""));
+                issues.add(new ConfigIssue(path, "expected an http(s) URL, found \"" + withoutCredentials(url) + "\""));
             }
         } catch (IllegalArgumentException e) {
-            issues.add(new ConfigIssue(path, "expected an http(s) URL, found \"" + url + "\""));
+            issues.add(new ConfigIssue(path, "expected an http(s) URL, found \"" + withoutCredentials(url) + "\""));
         }
+    }
+
+    /** A URL as it may be printed: user info ({@code user:key@}) and the query ({@code ?key=…}) masked. */
+    private static String withoutCredentials(String url) {
+        return url.replaceAll("^([^/]*//)?[^/?#]*@", "$1***@").replaceAll("\\?.*$", "?***");
     }
 
     private JsonNode object(JsonNode parent, String key, String path) {

@@ -56,6 +56,9 @@ public final class LenientJson {
         }
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message : message.substring(0, nl);
+        // "Unrecognized token '<text>'" quotes up to 256 characters of the file: an unquoted
+        // API key would be echoed whole. Name the problem, not the token.
+        line = line.replaceAll("Unrecognized token '[^']*'", "Unrecognized token");
         // Jackson quotes the offending token; cap it so a stray secret cannot be echoed whole.
         return line.length() > 80 ? line.substring(0, 80) + "…" : line;
     }
