@@ -38,7 +38,11 @@ public final class ProviderKeys {
      * ({@code ollama-local}, a SecretRef, an unset variable name): they mark the provider as
      * configured but are never sent.
      */
-    public record ConfigKey(String value, boolean marker) {
+    public record ConfigKey(String value, boolean marker, boolean unresolved) {
+        /** Whether the provider counts as configured: an unset variable name does not. */
+        public boolean counts() {
+            return !unresolved;
+        }
     }
 
     public Optional<EnvKey> envKey(String provider) {
@@ -58,12 +62,12 @@ public final class ProviderKeys {
     private ConfigKey classify(String raw) {
         String key = raw.trim();
         if (MARKERS.contains(key)) {
-            return new ConfigKey(key, true);
+            return new ConfigKey(key, true, false);
         }
         if (ENV_NAME.matcher(key).matches()) {
             String value = env.get(key);
-            return value != null ? new ConfigKey(value, false) : new ConfigKey(key, true);
+            return value != null ? new ConfigKey(value, false, false) : new ConfigKey(key, true, true);
         }
-        return new ConfigKey(key, false);
+        return new ConfigKey(key, false, false);
     }
 }

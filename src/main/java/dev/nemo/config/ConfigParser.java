@@ -99,7 +99,9 @@ public final class ConfigParser {
             }
             String id = string(a, "id", path + ".id");
             if (id == null || id.isBlank()) {
-                issues.add(new ConfigIssue(path + ".id", "is required"));
+                if (a.path("id").isMissingNode() || a.path("id").isNull() || a.path("id").isTextual()) {
+                    issues.add(new ConfigIssue(path + ".id", "is required"));
+                }
                 continue;
             }
             ModelSetting model = a.has("model") ? modelSetting(a, "model", path + ".model") : null;

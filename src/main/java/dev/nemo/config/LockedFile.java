@@ -17,7 +17,11 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -28,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class LockedFile {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    private static final Map<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
 
@@ -42,6 +47,25 @@ public final class LockedFile {
     /** Runs {@code action} while holding the lock of {@code target}, waiting at most {@code timeout}. */
     public static <T> T withLock(Path target, Duration timeout, LockedAction<T> action) {
         Path file = realTarget(target);
+        // Threads of this process queue here first: on Linux, closing any channel of the lock file
+        // drops every OS lock the process holds on it, so two threads must never both hold one.
+        ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+        try {
+            if (!local.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy(file, file.resolveSibling(file.getFileName() + ".lock"), timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw NemoException.failure("Interrupted while waiting for a file lock; nothing was changed.");
+        }
+        try {
+            return withOsLock(file, timeout, action);
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private static <T> T withOsLock(Path file, Duration timeout, LockedAction<T> action) {
         ensureDirectory(file.getParent());
         Path lockPath = file.resolveSibling(file.getFileName() + ".lock");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -56,8 +80,7 @@ public final class LockedFile {
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw NemoException.failure("Failed to update " + file + ": lock " + lockPath.getFileName()
-                            + " is held by another process (waited " + timeout.toSeconds() + " s); nothing was changed.");
+                    throw busy(file, lockPath, timeout);
                 }
                 sleep(backoffMs + ThreadLocalRandom.current().nextLong(backoffMs));
                 backoffMs = Math.min(backoffMs * 2, 500);
@@ -65,6 +88,11 @@ public final class LockedFile {
         } catch (IOException e) {
             throw NemoException.failure("Cannot update " + file + ": " + describe(e));
         }
+    }
+
+    private static NemoException busy(Path file, Path lockPath, Duration timeout) {
+        return NemoException.failure("Failed to update " + file + ": lock " + lockPath.getFileName()
+                + " is held by another process (waited " + timeout.toSeconds() + " s); nothing was changed.");
     }
 
     /** Atomically replaces {@code target} with {@code content}; secret files get mode 0600. */
@@ -122,7 +150,7 @@ public final class LockedFile {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            return null; // held by this very process (another thread): wait like for anyone else
+            return null; // cannot happen behind the local lock; wait as for another process
         }
     }
 

@@ -42,7 +42,7 @@ public final class AuthOverview {
 
     /** True when some credential of {@code provider} could authenticate a request now. */
     public boolean hasUsableAuth(String provider) {
-        if (ctx.keys().envKey(provider).isPresent() || ctx.keys().configKey(provider).isPresent()) {
+        if (ctx.keys().envKey(provider).isPresent() || ctx.keys().configKey(provider).filter(ProviderKeys.ConfigKey::counts).isPresent()) {
             return true;
         }
         return ctx.store().profilesOf(provider).stream().anyMatch(p -> ProfileHealth.of(p, now).usable());
@@ -133,7 +133,9 @@ public final class AuthOverview {
     }
 
     private static String configDetail(ProviderKeys.ConfigKey key) {
-        return key.marker() ? "marker(" + key.value() + ")" : KeyMask.mask(key.value());
+        // An unresolved name might be a mistyped literal key: masked like one.
+        return key.unresolved() ? "unset(" + KeyMask.mask(key.value()) + ")"
+                : key.marker() ? "marker(" + key.value() + ")" : KeyMask.mask(key.value());
     }
 
     private static int count(List<AuthProfile> profiles, String type) {
