@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nemo models}: without a subcommand it is {@code nemo models status}. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Show and change the models an agent uses, and check its provider credentials.",
-        subcommands = {StatusCommand.class})
+        subcommands = {StatusCommand.class, ListCommand.class})
 public class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
