@@ -5,13 +5,12 @@ import dev.nemo.config.NemoConfig.CustomModel;
 import dev.nemo.provider.ProviderDefinition;
 import dev.nemo.provider.ProviderRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -75,45 +74,51 @@ public final class ModelCatalog {
      * A warning for a ref nemo cannot vouch for, with the closest catalogue entries; empty when the
      * model is catalogued, or its provider is known but lists no models (OpenRouter, Ollama, …:
      * their models change too often to ship, so every id is accepted silently).
+     *
+     * @param aliases aliases to suggest as well (when the user typed a bare name, it may be a mistyped alias)
      */
-    public Optional<String> unknownRefWarning(ModelRef ref) {
+    public Optional<String> unknownRefWarning(ModelRef ref, Collection<String> aliases) {
         if (byKey.containsKey(ref.key())) {
             return Optional.empty();
         }
+        List<String> suggestions = new ArrayList<>(closest(ref.model(), aliases));
+        closest(ref.key(), byKey.keySet()).stream().filter(s -> !suggestions.contains(s)).forEach(suggestions::add);
+        String hint = suggestions.isEmpty() ? "" : " Did you mean "
+                + String.join(", ", suggestions.subList(0, Math.min(MAX_SUGGESTIONS, suggestions.size()))) + "?";
         if (!knowsProvider(ref.provider())) {
-            return Optional.of("Unknown provider \"" + ref.provider() + "\" in " + ref.key()
-                    + didYouMean(closest(ref.key(), byKey.keySet())) + " (saved anyway)");
+            return Optional.of("Unknown provider \"" + ref.provider() + "\" in " + ref.key() + "; saved anyway." + hint);
         }
         if (!hasModelsOf(ref.provider())) {
             return Optional.empty();
         }
-        List<String> keysOfProvider = byKey.values().stream().filter(m -> m.provider().equals(ref.provider()))
-                .map(CatalogModel::key).toList();
-        return Optional.of("Unknown model " + ref.key() + " (not in the model catalogue)"
-                + didYouMean(closest(ref.key(), keysOfProvider)) + " (saved anyway)");
+        return Optional.of(ref.key() + " is not in the model catalogue; saved anyway." + hint);
     }
 
-    /** Up to three candidates nearest to {@code input}: containing it, or within a few edits of it. */
+    /**
+     * Up to three candidates nearest to {@code input}, nearest first: within a few edits of the
+     * whole ref or of its model part, or containing the model part ({@code opus}).
+     */
     static List<String> closest(String input, Iterable<String> candidates) {
         String needle = input.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, needle.length() / 3);
+        String needleModel = modelPart(needle);
+        int limit = Math.max(2, needleModel.length() / 3);
         record Scored(String candidate, int score) {
         }
         List<Scored> scored = new ArrayList<>();
         for (String candidate : candidates) {
             String c = candidate.toLowerCase(Locale.ROOT);
-            int distance = EditDistance.between(needle, c);
-            String model = modelPart(needle);
+            // Another provider's model of the same name costs one edit more than the provider's own.
+            int sameProvider = needle.contains("/") && c.contains("/") && provider(c).equals(provider(needle)) ? 0 : 1;
+            int distance = Math.min(EditDistance.between(needle, c),
+                    EditDistance.between(needleModel, modelPart(c)) + sameProvider);
             // A fragment such as "opus" is a fair hint, but one or two letters would match everything.
-            boolean related = model.length() >= 3 && modelPart(c).contains(model);
+            boolean related = needleModel.length() >= 3 && modelPart(c).contains(needleModel);
             if (distance <= limit || related) {
-                scored.add(new Scored(candidate, distance));
+                scored.add(new Scored(candidate, related && distance > limit ? limit + 1 : distance));
             }
         }
         scored.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::candidate));
-        Set<String> out = new LinkedHashSet<>();
-        scored.stream().limit(MAX_SUGGESTIONS).forEach(s -> out.add(s.candidate()));
-        return new ArrayList<>(out);
+        return scored.stream().limit(MAX_SUGGESTIONS).map(Scored::candidate).toList();
     }
 
     private static String modelPart(String key) {
@@ -121,8 +126,8 @@ public final class ModelCatalog {
         return slash < 0 ? key : key.substring(slash + 1);
     }
 
-    private static String didYouMean(List<String> suggestions) {
-        return suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?";
+    private static String provider(String key) {
+        return key.substring(0, key.indexOf('/'));
     }
 
     private boolean hasModelsOf(String provider) {
