@@ -1,5 +1,8 @@
 package dev.nemo.cli.models;
 
+import dev.nemo.cli.models.aliases.AliasesCommand;
+import dev.nemo.cli.models.fallbacks.FallbacksCommand;
+import dev.nemo.cli.models.fallbacks.ImageFallbacksCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nemo models}: without a subcommand it is {@code nemo models status}. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Show and change the models an agent uses, and check its provider credentials.",
-        subcommands = {StatusCommand.class})
+        subcommands = {StatusCommand.class, ListCommand.class, SetCommand.class, SetImageCommand.class,
+                AliasesCommand.class, FallbacksCommand.class, ImageFallbacksCommand.class})
 public class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,76 @@
+package dev.nemo.cli.models;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.NemoException;
+import dev.nemo.cli.AgentOption;
+import dev.nemo.cli.CommandSupport;
+import dev.nemo.cli.OutputFormat;
+import dev.nemo.cli.Terminal;
+import dev.nemo.config.PrettyJson;
+import dev.nemo.context.RunContext;
+import dev.nemo.context.RunContextLoader;
+import dev.nemo.listing.ModelListQuery;
+import dev.nemo.listing.ModelLister;
+import dev.nemo.listing.ModelRow;
+import dev.nemo.model.ModelCatalog;
+import dev.nemo.model.ProviderId;
+import dev.nemo.output.ModelListJson;
+import dev.nemo.output.ModelTableRenderer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List the configured models (default, fallbacks, image model, allowlist), or the whole catalogue with --all.")
+public class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    ModelsCommand parent;
+
+    @Option(names = "--all", description = "The whole model catalogue (built in plus models.providers), not only configured models.")
+    boolean all;
+
+    @Option(names = "--local", description = "Only models served from this machine (localhost, 127.0.0.1, 0.0.0.0, ::1, *.local).")
+    boolean local;
+
+    @Option(names = "--provider", paramLabel = "<name>", description = "Only models of this provider.")
+    String provider;
+
+    @Mixin
+    OutputFormat format;
+
+    @Mixin
+    AgentOption agentOption;
+
+    @Override
+    public Integer call() {
+        Terminal term = CommandSupport.terminal(spec);
+        String providerFilter = null;
+        if (provider != null) {
+            if (provider.isBlank() || provider.trim().chars().anyMatch(Character::isWhitespace)) {
+                throw NemoException.usage("Invalid --provider \"" + provider + "\": expected a provider id such as openai");
+            }
+            providerFilter = ProviderId.normalize(provider);
+        }
+        String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
+        RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
+        ModelCatalog catalog = ModelCatalog.load(ctx.config().config(), ctx.providers());
+        List<ModelRow> rows = ModelLister.of(ctx, catalog).rows(new ModelListQuery(all, local, providerFilter));
+        if (format.json()) {
+            term.out().print(PrettyJson.write(ModelListJson.of(rows)));
+        } else if (format.plain()) {
+            rows.forEach(r -> term.out().println(r.key()));
+        } else {
+            new ModelTableRenderer().render(rows, term.out());
+        }
+        term.out().flush();
+        return ExitCodes.OK;
+    }
+}

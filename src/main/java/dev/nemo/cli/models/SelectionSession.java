@@ -1,0 +1,37 @@
+package dev.nemo.cli.models;
+
+import dev.nemo.cli.Terminal;
+import dev.nemo.config.ConfigFile;
+import dev.nemo.config.StatePaths;
+import dev.nemo.format.HomePaths;
+import dev.nemo.model.ModelCatalog;
+import dev.nemo.provider.ProviderRegistry;
+import dev.nemo.selection.SelectionEditor;
+
+/**
+ * What the model-selection commands share: the config file they read and write, and the
+ * {@code Updated <path>} line after a write. They need no agent dir or auth store, so they load
+ * only the config.
+ */
+public record SelectionSession(Terminal term, ConfigFile file) {
+
+    public static SelectionSession open(Terminal term) {
+        return new SelectionSession(term, new ConfigFile(StatePaths.resolve(term.env()).configPath(), term.env()));
+    }
+
+    public ConfigFile.Loaded load() {
+        return file.load();
+    }
+
+    public SelectionEditor editor() {
+        ConfigFile.Loaded loaded = file.load();
+        ModelCatalog catalog = ModelCatalog.load(loaded.config(), new ProviderRegistry(loaded.config()));
+        return new SelectionEditor(file, catalog, term::warn);
+    }
+
+    public void reportWrite(boolean written) {
+        if (written) {
+            term.out().println("Updated " + HomePaths.display(file.path(), term.env()));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.nemo.cli.models;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.cli.CommandSupport;
+import dev.nemo.selection.ModelSlot;
+import dev.nemo.selection.SelectionEditor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "set", mixinStandardHelpOptions = true,
+        description = "Set the default model (agents.defaults.model.primary); fallbacks are kept.")
+public class SetCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<model-or-alias>", description = "provider/model (e.g. openai/gpt-5), or an alias.")
+    String model;
+
+    @Override
+    public Integer call() {
+        return run(spec, ModelSlot.TEXT, model);
+    }
+
+    static int run(CommandSpec spec, ModelSlot slot, String model) {
+        SelectionSession session = SelectionSession.open(CommandSupport.terminal(spec));
+        SelectionEditor.Outcome outcome = session.editor().setPrimary(slot, model);
+        session.reportWrite(outcome.written());
+        session.term().out().println(slot.primaryLabel() + ": " + outcome.key());
+        session.term().out().flush();
+        return ExitCodes.OK;
+    }
+}

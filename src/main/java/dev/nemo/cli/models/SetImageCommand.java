@@ -1,0 +1,23 @@
+package dev.nemo.cli.models;
+
+import dev.nemo.selection.ModelSlot;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "set-image", mixinStandardHelpOptions = true,
+        description = "Set the image model (agents.defaults.imageModel.primary); image fallbacks are kept.")
+public class SetImageCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<model-or-alias>", description = "provider/model of an image-capable model, or an alias.")
+    String model;
+
+    @Override
+    public Integer call() {
+        return SetCommand.run(spec, ModelSlot.IMAGE, model);
+    }
+}

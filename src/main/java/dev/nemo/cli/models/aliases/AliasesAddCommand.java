@@ -1,0 +1,34 @@
+package dev.nemo.cli.models.aliases;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.cli.CommandSupport;
+import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.selection.SelectionEditor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Add an alias for a model; the model joins the allowlist if it is not there yet.")
+public class AliasesAddCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<alias>", description = "Letters, digits, '.', '_', ':' or '-'.")
+    String alias;
+
+    @Parameters(index = "1", paramLabel = "<model-or-alias>", description = "provider/model, or an existing alias.")
+    String model;
+
+    @Override
+    public Integer call() {
+        SelectionSession session = SelectionSession.open(CommandSupport.terminal(spec));
+        SelectionEditor.Outcome outcome = session.editor().addAlias(alias, model);
+        session.reportWrite(outcome.written());
+        session.term().out().println("Alias " + outcome.values().get(0) + " -> " + outcome.key());
+        session.term().out().flush();
+        return ExitCodes.OK;
+    }
+}

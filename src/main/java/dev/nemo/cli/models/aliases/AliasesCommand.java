@@ -1,0 +1,9 @@
+package dev.nemo.cli.models.aliases;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "aliases", mixinStandardHelpOptions = true,
+        description = "List, add and remove model aliases (agents.defaults.models[key].alias).",
+        subcommands = {AliasesListCommand.class, AliasesAddCommand.class, AliasesRemoveCommand.class})
+public class AliasesCommand {
+}

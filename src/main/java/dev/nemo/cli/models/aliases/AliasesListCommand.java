@@ -1,0 +1,42 @@
+package dev.nemo.cli.models.aliases;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.cli.CommandSupport;
+import dev.nemo.cli.OutputFormat;
+import dev.nemo.cli.Terminal;
+import dev.nemo.config.PrettyJson;
+import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.config.ConfigFile;
+import dev.nemo.model.AliasIndex;
+import dev.nemo.output.SelectionListRenderer;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List aliases: alias -> provider/model.")
+public class AliasesListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        Terminal term = CommandSupport.terminal(spec);
+        ConfigFile.Loaded loaded = SelectionSession.open(term).load();
+        Map<String, String> aliases = new AliasIndex(loaded.config().defaults().models()).aliases();
+        if (format.json()) {
+            term.out().print(PrettyJson.write(Map.of("aliases", aliases)));
+        } else if (format.plain()) {
+            aliases.forEach((alias, key) -> term.out().println(alias + " " + key));
+        } else {
+            SelectionListRenderer.aliases(aliases, term.out());
+        }
+        term.out().flush();
+        return ExitCodes.OK;
+    }
+}

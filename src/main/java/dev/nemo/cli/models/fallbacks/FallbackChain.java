@@ -1,0 +1,8 @@
+package dev.nemo.cli.models.fallbacks;
+
+import dev.nemo.selection.ModelSlot;
+
+/** A fallback-chain command group: {@code fallbacks} (text) or {@code image-fallbacks}; its subcommands ask it which. */
+public abstract class FallbackChain {
+    public abstract ModelSlot slot();
+}

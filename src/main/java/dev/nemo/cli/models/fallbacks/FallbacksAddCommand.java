@@ -1,0 +1,35 @@
+package dev.nemo.cli.models.fallbacks;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.cli.CommandSupport;
+import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.selection.SelectionEditor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Append a model to the chain (nothing changes if it is already there); it joins the allowlist.")
+public class FallbacksAddCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    FallbackChain chain;
+
+    @Parameters(paramLabel = "<model-or-alias>", description = "provider/model, or an alias.")
+    String model;
+
+    @Override
+    public Integer call() {
+        SelectionSession session = SelectionSession.open(CommandSupport.terminal(spec));
+        SelectionEditor.Outcome outcome = session.editor().addFallback(chain.slot(), model);
+        session.reportWrite(outcome.written());
+        session.term().out().println(chain.slot().fallbacksLabel() + ": " + String.join(", ", outcome.values()));
+        session.term().out().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.nemo.cli.models.fallbacks;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.cli.CommandSupport;
+import dev.nemo.cli.OutputFormat;
+import dev.nemo.cli.Terminal;
+import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.config.ModelSetting;
+import dev.nemo.config.NemoConfig;
+import dev.nemo.config.PrettyJson;
+import dev.nemo.output.SelectionListRenderer;
+import dev.nemo.selection.ModelSlot;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the fallback chain, as configured.")
+public class FallbacksListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    FallbackChain chain;
+
+    @Mixin
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        Terminal term = CommandSupport.terminal(spec);
+        NemoConfig.AgentDefaults defaults = SelectionSession.open(term).load().config().defaults();
+        ModelSetting setting = chain.slot() == ModelSlot.TEXT ? defaults.model() : defaults.imageModel();
+        List<String> fallbacks = setting.fallbacks();
+        if (format.json()) {
+            term.out().print(PrettyJson.write(Map.of("fallbacks", fallbacks)));
+        } else if (format.plain()) {
+            fallbacks.forEach(term.out()::println);
+        } else {
+            SelectionListRenderer.fallbacks(chain.slot().fallbacksLabel(), fallbacks, term.out());
+        }
+        term.out().flush();
+        return ExitCodes.OK;
+    }
+}
