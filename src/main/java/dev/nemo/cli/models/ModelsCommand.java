@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Show and change the models an agent uses, and check its provider credentials.",
         subcommands = {StatusCommand.class, ListCommand.class, SetCommand.class, SetImageCommand.class,
-                AliasesCommand.class, FallbacksCommand.class, ImageFallbacksCommand.class})
+                AliasesCommand.class, FallbacksCommand.class, ImageFallbacksCommand.class,
+                dev.nemo.cli.auth.AuthCommand.class})
 public class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

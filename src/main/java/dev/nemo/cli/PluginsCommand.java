@@ -1,0 +1,83 @@
+package dev.nemo.cli;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.config.ConfigFile;
+import dev.nemo.config.PrettyJson;
+import dev.nemo.config.StatePaths;
+import dev.nemo.provider.ProviderDefinition;
+import dev.nemo.provider.ProviderRegistry;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nemo plugins list}: the provider plugins nemo knows, built in and from the config. */
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "Provider plugins.",
+        subcommands = PluginsCommand.ListPlugins.class)
+public class PluginsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @RegisterForReflection
+    public record PluginView(String id, String source, String api, String baseUrl, List<String> envVars, List<String> authMethods,
+                             boolean probe) {
+    }
+
+    @RegisterForReflection
+    public record Listing(int count, List<PluginView> plugins) {
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List providers: id, built-in or config, API style, base URL, env vars and auth methods.")
+    public static class ListPlugins implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            Terminal term = CommandSupport.terminal(spec);
+            ConfigFile.Loaded config = new ConfigFile(StatePaths.resolve(term.env()).configPath(), term.env()).load();
+            ProviderRegistry registry = new ProviderRegistry(config.config());
+            List<PluginView> views = registry.all().stream().sorted(Comparator.comparing(ProviderDefinition::id))
+                    .map(ListPlugins::view).toList();
+            if (format.json()) {
+                term.out().print(PrettyJson.write(new Listing(views.size(), views)));
+            } else if (format.plain()) {
+                views.forEach(v -> term.out().println(v.id()));
+            } else {
+                term.out().println("Providers (" + views.size() + "):");
+                for (PluginView v : views) {
+                    term.out().println("- " + v.id() + " [" + v.source() + "] api=" + (v.api() == null ? "-" : v.api())
+                            + (v.baseUrl() == null ? "" : " " + v.baseUrl())
+                            + " | auth: " + String.join(", ", v.authMethods())
+                            + (v.envVars().isEmpty() ? "" : " | env: " + String.join(", ", v.envVars()))
+                            + (v.probe() ? "" : " | not probed"));
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static PluginView view(ProviderDefinition p) {
+            List<String> methods = new ArrayList<>(List.of("api-key", "paste-token"));
+            if (p.id().equals("anthropic")) {
+                methods.add("setup-token");
+            }
+            boolean probe = p.api() != null && p.baseUrl() != null
+                    && dev.nemo.provider.ApiStyle.fromWireName(p.api()).isPresent();
+            return new PluginView(p.id(), p.builtin() ? "built-in" : "config", p.api(), p.baseUrl(), p.envVars(), methods, probe);
+        }
+    }
+}

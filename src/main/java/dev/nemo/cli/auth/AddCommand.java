@@ -1,0 +1,61 @@
+package dev.nemo.cli.auth;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.NemoException;
+import dev.nemo.cli.SecretInput;
+import dev.nemo.profiles.ExpiryDuration;
+import dev.nemo.profiles.ProfileId;
+import dev.nemo.profiles.TokenRules;
+import dev.nemo.cli.AgentOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Interactive wizard: provider, kind of credential (token or API key), profile id and expiry.")
+public class AddCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgentOption agentOption;
+
+    @ParentCommand
+    AuthCommand parent;
+
+    @Override
+    public Integer call() {
+        if (!SecretInput.interactive()) {
+            throw NemoException.failure("auth add is interactive and needs a terminal; use "
+                    + "`nemo models auth paste-token` or `nemo models auth login --provider <id>` with stdin instead.");
+        }
+        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        String provider = s.profiles().provider(SecretInput.ask("Provider id (see `nemo plugins list`)", "anthropic"));
+        String kind = SecretInput.ask("Credential kind: token or api-key", "token");
+        if (kind.equals("api-key")) {
+            String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":default"), "default");
+            s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()));
+            return done(s, profile, provider, "api_key");
+        }
+        if (!kind.equals("token")) {
+            throw NemoException.usage("Unknown credential kind \"" + kind + "\"; expected token or api-key.");
+        }
+        String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":manual"), "manual");
+        Long expires = null;
+        if (SecretInput.confirm("Does this token expire?", false)) {
+            expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask("Expires in", "365d"));
+        }
+        String token = TokenRules.check(provider, SecretInput.read("Paste token: ", s.term()));
+        s.profiles().saveToken(provider, profile, token, expires);
+        return done(s, profile, provider, "token");
+    }
+
+    private static int done(AuthCommand.Session s, String profile, String provider, String mode) {
+        s.updated(s.profiles().storePath(), s.profiles().configPath());
+        s.term().out().println("Auth profile: " + profile + " (" + provider + "/" + mode + ")");
+        return ExitCodes.OK;
+    }
+}

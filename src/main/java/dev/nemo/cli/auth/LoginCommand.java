@@ -1,0 +1,77 @@
+package dev.nemo.cli.auth;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.NemoException;
+import dev.nemo.cli.SecretInput;
+import dev.nemo.config.ConfigFile;
+import dev.nemo.model.ModelCatalog;
+import dev.nemo.profiles.ProfileId;
+import dev.nemo.selection.ModelSlot;
+import dev.nemo.selection.SelectionEditor;
+import java.util.Optional;
+import dev.nemo.cli.AgentOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "login", mixinStandardHelpOptions = true,
+        description = {"Run a provider's auth method and store the resulting profile.",
+                "Every provider has the api-key method: the key comes from a no-echo prompt, or from standard input."})
+public class LoginCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgentOption agentOption;
+
+    @ParentCommand
+    AuthCommand parent;
+
+    @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider to log in to.")
+    String provider;
+
+    @Option(names = "--method", paramLabel = "<id>", defaultValue = "api-key", description = "Auth method (default: ${DEFAULT-VALUE}; see `nemo plugins list`).")
+    String method;
+
+    @Option(names = "--profile-id", paramLabel = "<id>", description = "Profile id (default: <provider>:default).")
+    String profileId;
+
+    @Option(names = "--set-default", description = "Also make the provider's default model the agent's default.")
+    boolean setDefault;
+
+    @Override
+    public Integer call() {
+        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        String id = s.profiles().provider(provider);
+        if (!method.equals("api-key")) {
+            throw NemoException.usage("Unknown auth method \"" + method + "\" for " + id + "; available: api-key (see `nemo plugins list`).");
+        }
+        String profile = ProfileId.of(id, profileId, "default");
+        String key = SecretInput.read("API key for " + id + ": ", s.term());
+        if (key.chars().anyMatch(Character::isWhitespace)) {
+            throw NemoException.usage("The API key contains whitespace; paste it on one line.");
+        }
+        s.profiles().saveApiKey(id, profile, key);
+        s.updated(s.profiles().storePath(), s.profiles().configPath());
+        s.term().out().println("Auth profile: " + profile + " (" + id + "/api_key)");
+        Optional<String> model = defaultModel(s, id);
+        if (model.isPresent() && setDefault) {
+            ConfigFile file = new ConfigFile(s.ctx().config().path(), s.ctx().env());
+            new SelectionEditor(file, ModelCatalog.load(s.ctx().config().config(), s.ctx().providers()), s.term()::warn)
+                    .setPrimary(ModelSlot.TEXT, model.get());
+            s.term().out().println("Default model set to " + model.get());
+        } else if (model.isPresent()) {
+            s.term().out().println("Default model available: " + model.get() + " (use --set-default to apply)");
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Optional<String> defaultModel(AuthCommand.Session s, String provider) {
+        return ModelCatalog.load(s.ctx().config().config(), s.ctx().providers()).all().stream()
+                .filter(m -> m.provider().equals(provider)).map(m -> m.key()).findFirst();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.nemo.cli.auth;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.cli.OutputFormat;
+import dev.nemo.config.PrettyJson;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.ArrayList;
+import java.util.List;
+import dev.nemo.cli.AgentOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code auth order get|set|clear}: the per-agent rotation order override in the store. */
+@Command(name = "order", mixinStandardHelpOptions = true,
+        description = "Show, set or clear the agent's per-provider profile order (the store's `order`).",
+        subcommands = {OrderCommand.Get.class, OrderCommand.Set.class, OrderCommand.Clear.class})
+public class OrderCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    AuthCommand parent;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @RegisterForReflection
+    public record OrderView(String agentId, String agentDir, String provider, String authStorePath,
+                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+                            List<String> order) {
+    }
+
+    static void header(AuthCommand.Session s, String provider) {
+        s.term().out().println("Agent: " + (s.ctx().agent().agentId() != null ? s.ctx().agent().agentId() : s.display(s.ctx().agent().agentDir())));
+        s.term().out().println("Provider: " + provider);
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show the order override.")
+    public static class Get implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        AgentOption agentOption;
+        @ParentCommand
+        OrderCommand order;
+        @Mixin
+        OutputFormat format;
+        @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider.")
+        String provider;
+
+        @Override
+        public Integer call() {
+            AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+            String id = s.profiles().provider(provider);
+            List<String> ids = s.profiles().order(id).orElse(null);
+            if (format.json()) {
+                s.term().out().print(PrettyJson.write(new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
+                        id, s.profiles().storePath().toString(), ids)));
+            } else if (format.plain()) {
+                if (ids != null) {
+                    ids.forEach(s.term().out()::println);
+                }
+            } else {
+                header(s, id);
+                s.term().out().println("Auth file: " + s.display(s.profiles().storePath()));
+                s.term().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids)));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Set the order override (profiles of that provider, in order).")
+    public static class Set implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        AgentOption agentOption;
+        @ParentCommand
+        OrderCommand order;
+        @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider.")
+        String provider;
+        @Parameters(paramLabel = "<profile-id>", arity = "0..*", description = "Profile ids, first = preferred.")
+        List<String> ids = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+            String id = s.profiles().provider(provider);
+            List<String> saved = s.profiles().setOrder(id, ids);
+            s.updated(s.profiles().storePath());
+            header(s, id);
+            s.term().out().println("Order override: " + String.join(", ", saved));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Remove the order override.")
+    public static class Clear implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        AgentOption agentOption;
+        @ParentCommand
+        OrderCommand order;
+        @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider.")
+        String provider;
+
+        @Override
+        public Integer call() {
+            AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+            String id = s.profiles().provider(provider);
+            boolean removed = s.profiles().clearOrder(id);
+            if (removed) {
+                s.updated(s.profiles().storePath());
+            }
+            header(s, id);
+            s.term().out().println(removed ? "Cleared per-agent order override." : "No per-agent order override to clear.");
+            return ExitCodes.OK;
+        }
+    }
+}

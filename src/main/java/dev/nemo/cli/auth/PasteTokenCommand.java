@@ -1,0 +1,51 @@
+package dev.nemo.cli.auth;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.cli.SecretInput;
+import dev.nemo.profiles.ExpiryDuration;
+import dev.nemo.profiles.ProfileId;
+import dev.nemo.profiles.TokenRules;
+import dev.nemo.cli.AgentOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "paste-token", mixinStandardHelpOptions = true,
+        description = {"Store a token generated elsewhere as a `token` profile.",
+                "The token is read from a no-echo prompt on a terminal, else from standard input."})
+public class PasteTokenCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgentOption agentOption;
+
+    @ParentCommand
+    AuthCommand parent;
+
+    @Option(names = "--provider", paramLabel = "<id>", description = "Provider the token is for (required).")
+    String provider;
+
+    @Option(names = "--profile-id", paramLabel = "<id>", description = "Profile id (default: <provider>:manual).")
+    String profileId;
+
+    @Option(names = "--expires-in", paramLabel = "<duration>", description = "Token lifetime: 365d, 12h, 30m (default: no expiry).")
+    String expiresIn;
+
+    @Override
+    public Integer call() {
+        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        String id = s.profiles().provider(provider);
+        String profile = ProfileId.of(id, profileId, "manual");
+        Long expires = expiresIn == null ? null : System.currentTimeMillis() + ExpiryDuration.parseMillis(expiresIn);
+        String token = TokenRules.check(id, SecretInput.read("Paste token for " + id + ": ", s.term()));
+        s.profiles().saveToken(id, profile, token, expires);
+        s.updated(s.profiles().storePath(), s.profiles().configPath());
+        s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");
+        return ExitCodes.OK;
+    }
+}

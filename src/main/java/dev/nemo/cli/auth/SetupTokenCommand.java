@@ -1,0 +1,59 @@
+package dev.nemo.cli.auth;
+
+import dev.nemo.ExitCodes;
+import dev.nemo.NemoException;
+import dev.nemo.cli.SecretInput;
+import dev.nemo.profiles.ProfileId;
+import dev.nemo.profiles.TokenRules;
+import dev.nemo.cli.AgentOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "setup-token", mixinStandardHelpOptions = true,
+        description = {"Guided setup-token flow: paste the output of `claude setup-token` at a no-echo prompt.",
+                "Needs a terminal; automation pipes the token to `paste-token` instead."})
+public class SetupTokenCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgentOption agentOption;
+
+    @ParentCommand
+    AuthCommand parent;
+
+    @Option(names = "--provider", paramLabel = "<id>", defaultValue = "anthropic", description = "Provider (default: ${DEFAULT-VALUE}).")
+    String provider;
+
+    @Option(names = "--yes", description = "Skip the confirmation.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        if (!SecretInput.interactive()) {
+            throw NemoException.failure("setup-token requires an interactive terminal; pipe the token to "
+                    + "`nemo models auth paste-token --provider " + provider + "` instead.");
+        }
+        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        String id = s.profiles().provider(provider);
+        if (!yes && !SecretInput.confirm("Continue with " + id + " token auth?", true)) {
+            s.term().out().println("Cancelled; nothing was saved.");
+            return ExitCodes.OK;
+        }
+        if (id.equals("anthropic")) {
+            s.term().out().println("Run `claude setup-token` on any machine and paste its output here.");
+            s.term().out().flush();
+        }
+        String token = TokenRules.check(id, SecretInput.read("Paste setup token: ", s.term()));
+        String profile = ProfileId.of(id, null, "manual");
+        s.profiles().saveToken(id, profile, token, null);
+        s.updated(s.profiles().storePath(), s.profiles().configPath());
+        s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");
+        return ExitCodes.OK;
+    }
+}
