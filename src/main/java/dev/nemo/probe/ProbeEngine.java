@@ -65,6 +65,27 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     /**
+     * Loads the HTTP stack's classes on a background thread while the command is still reading
+     * config and store, so the first round of probes does not pay for class loading. Safe to
+     * call and forget: it touches no file and no network.
+     */
+    public static void preload() {
+        Thread warm = new Thread(() -> {
+            Vertx v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+            try {
+                v.createHttpClient(new HttpClientOptions()).close();
+                ProbeClassifier.classify(200, "{\"choices\":[]}", false, ApiStyle.OPENAI_COMPLETIONS);
+                Multi.createFrom().range(0, 1).onItem().transformToUni(i -> Uni.createFrom().item(i)).merge(1)
+                        .collect().asList().await().indefinitely();
+            } finally {
+                v.close();
+            }
+        }, "nemo-preload");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /**
      * Runs all targets and returns one result per target, in target order; a target Ctrl-C
      * cancelled (see {@link #cancel()}) has a null entry.
      */

@@ -14,6 +14,7 @@ import dev.nemo.output.JUnitReport;
 import dev.nemo.output.ProbeProgress;
 import dev.nemo.output.ProbeTextRenderer;
 import dev.nemo.output.StatusTextRenderer;
+import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeOptions;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeSession;
@@ -62,6 +63,9 @@ public class StatusCommand implements Callable<Integer> {
             throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
         }
         ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
+        if (probeOptions != null) {
+            ProbeEngine.preload();
+        }
         if (probe.tuningWithoutProbe()) {
             term.warn("--probe-* options have no effect without --probe");
         }
