@@ -3,6 +3,7 @@ package dev.nemo.probe;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The outcome of one probe, with the peer's wire names. */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public enum ProbeStatus {
     OK("ok"), AUTH("auth"), RATE_LIMIT("rate_limit"), BILLING("billing"), TIMEOUT("timeout"), FORMAT("format"),
     UNKNOWN("unknown"), NO_MODEL("no_model");
