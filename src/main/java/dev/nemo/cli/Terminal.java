@@ -34,8 +34,4 @@ public record Terminal(PrintWriter out, PrintWriter err, Environment env) {
             return 120;
         }
     }
-
-    public boolean colour() {
-        return stderrIsTerminal() && env.get("NO_COLOR") == null;
-    }
 }

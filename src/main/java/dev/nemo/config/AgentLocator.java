@@ -53,13 +53,6 @@ public final class AgentLocator {
         return new AgentContext(id, agentDir(id, entry), false, entry);
     }
 
-    /** The configured default agent's context, ignoring the agent-dir environment overrides. */
-    public AgentContext defaultAgent() {
-        Map<String, AgentEntry> known = knownAgents();
-        String id = defaultAgentId(known);
-        return new AgentContext(id, agentDir(id, known.get(id)), false, known.get(id));
-    }
-
     private Map<String, AgentEntry> knownAgents() {
         Map<String, AgentEntry> known = new LinkedHashMap<>();
         for (AgentEntry entry : config.agents()) {

@@ -1,6 +1,7 @@
 package dev.nemo.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nemo.probe.ProbeRun;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,9 @@ public record StatusReport(String configPath, String agentId, String agentDir, S
 
     public record Auth(String storePath, ShellEnvFallback shellEnvFallback, List<String> providersWithOAuth,
                        List<String> missingProvidersInUse, List<ProviderAuth> providers,
-                       List<UnusableProfile> unusableProfiles, OAuth oauth, Object probes) {
+                       List<UnusableProfile> unusableProfiles, OAuth oauth, ProbeRun probes) {
 
-        public Auth withProbes(Object probes) {
+        public Auth withProbes(ProbeRun probes) {
             return new Auth(storePath, shellEnvFallback, providersWithOAuth, missingProvidersInUse, providers,
                     unusableProfiles, oauth, probes);
         }

@@ -129,12 +129,6 @@ class AgentLocatorTest {
     }
 
     @Test
-    void defaultAgentIgnoresTheEnvironmentOverride() {
-        AgentContext ctx = locator(Map.of("NEMO_AGENT_DIR", "/a")).defaultAgent();
-        assertEquals(Path.of("/home/u/.nemo/agents/main/agent"), ctx.agentDir());
-    }
-
-    @Test
     void agentIdsAreNormalised() {
         assertEquals("my-agent", AgentLocator.normalizeId("  My Agent! "));
         assertNull(AgentLocator.normalizeId("!!!"));
