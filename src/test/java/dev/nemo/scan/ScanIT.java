@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -319,9 +318,6 @@ class ScanIT {
         var run = nemo.env("OPENROUTER_API_KEY", KEY).run("models", "scan", "--json");
         assertThat(run.stdout() + run.stderr()).doesNotContain(KEY);
         assertThat(run.exitCode()).isZero();
-        String all = JSON.readTree(run.stdout()).path("results").toString();
-        assertThat(all).contains("HTTP 500");
-        assertThat(all.chars().filter(c -> c == '{').count()).isPositive();
-        assertThat(List.of(all).stream().collect(Collectors.joining())).doesNotContain("sk-or-v1");
+        assertThat(JSON.readTree(run.stdout()).path("results").toString()).contains("HTTP 500").doesNotContain("sk-or-v1");
     }
 }
