@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Scan a provider catalogue (OpenRouter by default) for free models, probe their tool and image support",
-                "concurrently, rank them, and optionally apply them as fallbacks."},
-        footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable model,",
-                "non-interactive without --yes, empty selection, config write failed); 64 usage error; 130 interrupted."})
+        description = "Scan a provider catalogue (OpenRouter by default) for free models, probe their tool and image "
+                + "support concurrently, rank them, and optionally apply them as fallbacks.",
+        footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable",
+                "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted."})
 public class ScanCommand implements Callable<Integer> {
     private static final int MAX_CONCURRENCY = 4096;
 
