@@ -1,7 +1,6 @@
 package dev.nemo.output;
 
 import dev.nemo.probe.ProbeEngine;
-import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +14,7 @@ public final class ProbeProgress implements ProbeEngine.Listener {
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintWriter err;
+    private final String label;
     private final int total;
     private final long start = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
@@ -22,7 +22,13 @@ public final class ProbeProgress implements ProbeEngine.Listener {
     private final AtomicLong lastDraw = new AtomicLong();
 
     public ProbeProgress(PrintWriter err, int total) {
+        this(err, "Probing auth profiles", total);
+    }
+
+    /** @param label what is being probed, e.g. {@code Probing models} */
+    public ProbeProgress(PrintWriter err, String label, int total) {
         this.err = err;
+        this.label = label;
         this.total = total;
     }
 
@@ -31,9 +37,9 @@ public final class ProbeProgress implements ProbeEngine.Listener {
     }
 
     @Override
-    public void finished(ProbeResult result) {
+    public void finished(ProbeStatus status) {
         int n = done.incrementAndGet();
-        if (result.status() != ProbeStatus.OK) {
+        if (status != ProbeStatus.OK) {
             failed.incrementAndGet();
         }
         long now = System.nanoTime();
@@ -50,7 +56,7 @@ public final class ProbeProgress implements ProbeEngine.Listener {
 
     private synchronized void draw(int n) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        err.print(String.format("\r\033[KProbing auth profiles… %d/%d · %d failed · %.1fs", n, total, failed.get(), seconds));
+        err.print(String.format("\r\033[K%s… %d/%d · %d failed · %.1fs", label, n, total, failed.get(), seconds));
         err.flush();
     }
 }

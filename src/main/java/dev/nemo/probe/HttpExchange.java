@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * stream is reset, as soon as the cap is hit, so a 50 MB reply costs 64 KiB of memory. Cancelling
  * the returned Uni (a timeout, Ctrl-C) resets the request and frees its connection slot.
  */
-final class HttpExchange {
+public final class HttpExchange {
     /** What came back: status, the body read (possibly cut at the cap), and whether it was cut. */
-    record Response(int status, String body, boolean truncated, String retryAfter) {
+    public record Response(int status, String body, boolean truncated, String retryAfter) {
     }
 
     private final HttpClient client;
@@ -30,9 +30,14 @@ final class HttpExchange {
     }
 
     Uni<Response> send(ProbeRequest request) {
+        return send(request, bodyCap);
+    }
+
+    /** Sends {@code request}, reading at most {@code cap} bytes of the answer (a catalogue needs more than a probe). */
+    Uni<Response> send(ProbeRequest request, int cap) {
         return Uni.createFrom().emitter(emitter -> {
             RequestOptions options = new RequestOptions()
-                    .setMethod(HttpMethod.POST)
+                    .setMethod(HttpMethod.valueOf(request.method()))
                     .setAbsoluteURI(request.uri().toString())
                     .setFollowRedirects(false);
             request.headers().forEach(options::putHeader);
@@ -57,14 +62,18 @@ final class HttpExchange {
                         emitter.fail(answered.cause());
                         return;
                     }
-                    read(answered.result(), r, finished, emitter);
+                    read(answered.result(), r, finished, cap, emitter);
                 });
-                r.end(Buffer.buffer(request.body()));
+                if (request.body() == null) {
+                    r.end();
+                } else {
+                    r.end(Buffer.buffer(request.body()));
+                }
             });
         });
     }
 
-    private void read(HttpClientResponse response, HttpClientRequest request, AtomicBoolean finished,
+    private static void read(HttpClientResponse response, HttpClientRequest request, AtomicBoolean finished, int bodyCap,
                       io.smallrye.mutiny.subscription.UniEmitter<? super Response> emitter) {
         Buffer body = Buffer.buffer();
         int status = response.statusCode();

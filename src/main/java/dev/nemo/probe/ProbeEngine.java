@@ -10,7 +10,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +26,7 @@ public final class ProbeEngine implements AutoCloseable {
 
     /** Told about each finished probe (progress on a terminal). Called from event-loop threads. */
     public interface Listener {
-        void finished(ProbeResult result);
+        void finished(ProbeStatus status);
     }
 
     private final Vertx vertx;
@@ -86,22 +85,39 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     /**
-     * Runs all targets and returns one result per target, in target order; a target Ctrl-C
-     * cancelled (see {@link #cancel()}) has a null entry.
+     * Runs all targets (the status probe) and returns one result per target, in target order; a
+     * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry.
      */
     public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener) {
+        List<ProbeJob> jobs = targets.stream().map(this::statusJob).toList();
+        JobResult[] outcomes = runJobs(jobs, redactor, listener);
         ProbeResult[] results = new ProbeResult[targets.size()];
-        if (targets.isEmpty()) {
+        for (int i = 0; i < results.length; i++) {
+            JobResult o = outcomes[i];
+            ProbeTarget t = targets.get(i);
+            results[i] = o == null ? null : new ProbeResult(t.provider().id(), t.model().key(), t.profileId(), t.label(),
+                    t.source(), t.mode(), o.status(), null, o.error(), o.latencyMs());
+        }
+        return results;
+    }
+
+    /**
+     * Runs all jobs, at most {@code concurrency} in flight, and returns one result per job, in job
+     * order; a job Ctrl-C cancelled has a null entry. One engine runs one batch.
+     */
+    public JobResult[] runJobs(List<ProbeJob> jobs, Redactor redactor, Listener listener) {
+        JobResult[] results = new JobResult[jobs.size()];
+        if (jobs.isEmpty()) {
             return results;
         }
-        Cancellable subscription = Multi.createFrom().range(0, targets.size())
-                .onItem().transformToUni(i -> providerLimits.guard(targets.get(i).provider().id(),
-                        () -> probe(targets.get(i), redactor)).map(r -> new Indexed(i, r)))
+        Cancellable subscription = Multi.createFrom().range(0, jobs.size())
+                .onItem().transformToUni(i -> providerLimits.guard(jobs.get(i).provider(),
+                        () -> send(jobs.get(i), redactor)).map(r -> new Indexed(i, r)))
                 .merge(concurrency)
                 .subscribe().with(
                         item -> {
                             results[item.index()] = item.result();
-                            listener.finished(item.result());
+                            listener.finished(item.result().status());
                         },
                         failure -> done.countDown(), // unreachable by design: every failure is a result
                         done::countDown);
@@ -115,6 +131,16 @@ public final class ProbeEngine implements AutoCloseable {
         return results;
     }
 
+    /**
+     * One GET outside the probe batch (a provider's model catalogue): the engine's whole-exchange
+     * timeout, a body read up to {@code bodyCap} bytes. Transport failures and timeouts throw.
+     */
+    public HttpExchange.Response fetch(ProbeRequest request, int bodyCap, long fetchTimeoutMs) {
+        return exchange.send(request, bodyCap)
+                .ifNoItem().after(Duration.ofMillis(fetchTimeoutMs)).failWith(TimeoutException::new)
+                .await().indefinitely();
+    }
+
     /** Stops the run: no new probes start, in-flight ones are reset; {@link #run} returns what finished. */
     public void cancel() {
         Cancellable subscription = running.get();
@@ -124,21 +150,28 @@ public final class ProbeEngine implements AutoCloseable {
         done.countDown();
     }
 
-    Uni<ProbeResult> probe(ProbeTarget target, Redactor redactor) {
+    private ProbeJob statusJob(ProbeTarget target) {
+        return new ProbeJob(target.provider().id(), ProbeRequests.build(target, maxTokens),
+                ApiStyle.fromWireName(target.provider().api()).orElseThrow(), ProbeJob.BodyCheck.ANY, target.credential());
+    }
+
+    Uni<JobResult> send(ProbeJob job, Redactor redactor) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
-            ApiStyle style = ApiStyle.fromWireName(target.provider().api()).orElseThrow();
-            ProbeRequest request = ProbeRequests.build(target, maxTokens);
-            return exchange.send(request)
+            return exchange.send(job.request())
                     .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
-                    .map(response -> withRetryAfter(ProbeClassifier.classify(response.status(), response.body(),
-                            response.truncated(), style), response))
+                    .map(response -> withRetryAfter(checked(job, ProbeClassifier.classify(response.status(), response.body(),
+                            response.truncated(), job.style()), response), response))
                     .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
-                    .map(outcome -> new ProbeResult(target.provider().id(), target.model().key(), target.profileId(),
-                            target.label(), target.source(), target.mode(), outcome.status(), null,
-                            outcome.error() == null ? null : redactor.with(target.credential()).redact(outcome.error()),
+                    .map(outcome -> new JobResult(outcome.status(),
+                            outcome.error() == null ? null : redactor.with(job.credential()).redact(outcome.error()),
                             (System.nanoTime() - start) / 1_000_000));
         });
+    }
+
+    /** A well-formed 2xx answer still has to pass the job's own check (a tool call, for scan). */
+    private static ProbeOutcome checked(ProbeJob job, ProbeOutcome outcome, HttpExchange.Response response) {
+        return outcome.status() == ProbeStatus.OK ? job.check().check(response.body()) : outcome;
     }
 
     private static ProbeOutcome withRetryAfter(ProbeOutcome outcome, HttpExchange.Response response) {
@@ -155,10 +188,6 @@ public final class ProbeEngine implements AutoCloseable {
                 .exceptionally(e -> null).join();
     }
 
-    private record Indexed(int index, ProbeResult result) {
-    }
-
-    static long countFinished(ProbeResult[] results) {
-        return Arrays.stream(results).filter(java.util.Objects::nonNull).count();
+    private record Indexed(int index, JobResult result) {
     }
 }

@@ -17,17 +17,17 @@ final class ProviderLimits {
     private static final int UNBOUNDED_QUEUE = 1_000_000;
 
     private final int limit;
-    private final Map<String, TypedGuard<Uni<ProbeResult>>> guards = new ConcurrentHashMap<>();
+    private final Map<String, TypedGuard<Uni<JobResult>>> guards = new ConcurrentHashMap<>();
 
     ProviderLimits(int limit) {
         this.limit = limit;
     }
 
-    Uni<ProbeResult> guard(String provider, Supplier<Uni<ProbeResult>> probe) {
+    Uni<JobResult> guard(String provider, Supplier<Uni<JobResult>> probe) {
         if (limit <= 0) {
             return probe.get();
         }
-        return guards.computeIfAbsent(provider, p -> TypedGuard.create(new TypeLiteral<Uni<ProbeResult>>() { })
+        return guards.computeIfAbsent(provider, p -> TypedGuard.create(new TypeLiteral<Uni<JobResult>>() { })
                 .withBulkhead().limit(limit).queueSize(UNBOUNDED_QUEUE).done()
                 .build()).get(probe);
     }

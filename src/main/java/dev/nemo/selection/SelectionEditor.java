@@ -167,6 +167,40 @@ public final class SelectionEditor {
         return new Outcome(written, null, List.of());
     }
 
+    /**
+     * {@code models scan} applies its selection: text fallbacks are replaced by {@code fallbacks},
+     * image fallbacks by {@code imageFallbacks} when there are any, primaries are set only when
+     * given (non-null), and every selected key joins the allowlist. Keys are canonical refs.
+     */
+    public Outcome applyScan(List<String> fallbacks, List<String> imageFallbacks, String primary, String imagePrimary) {
+        boolean written = write(tree -> {
+            boolean changed = false;
+            List<String> all = new ArrayList<>(fallbacks);
+            all.addAll(imageFallbacks);
+            for (String key : all) {
+                changed |= tree.allow(tree.resolve(ModelInput.ref(key)));
+            }
+            if (!tree.fallbacks(ModelSlot.TEXT).equals(fallbacks)) {
+                tree.setFallbacks(ModelSlot.TEXT, fallbacks);
+                changed = true;
+            }
+            if (!imageFallbacks.isEmpty() && !tree.fallbacks(ModelSlot.IMAGE).equals(imageFallbacks)) {
+                tree.setFallbacks(ModelSlot.IMAGE, imageFallbacks);
+                changed = true;
+            }
+            if (primary != null && !tree.primary(ModelSlot.TEXT).equals(Optional.of(primary))) {
+                tree.setPrimary(ModelSlot.TEXT, primary);
+                changed = true;
+            }
+            if (imagePrimary != null && !tree.primary(ModelSlot.IMAGE).equals(Optional.of(imagePrimary))) {
+                tree.setPrimary(ModelSlot.IMAGE, imagePrimary);
+                changed = true;
+            }
+            return changed;
+        });
+        return new Outcome(written, primary, fallbacks);
+    }
+
     private static Predicate<String> resolvesTo(SelectionTree tree, ModelRef ref) {
         return entry -> tree.aliases().resolve(entry).filter(ref::equals).isPresent();
     }

@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 400), {@code never} (no answer), {@code reset} (connection closed), {@code huge} (50 MB body),
  * {@code malformed} (broken JSON), {@code redirect} (302), {@code echo-key} (401 quoting the key).
  * It records every request and counts requests in flight.
+ *
+ * <p>It also serves a model catalogue at {@code GET …/models} ({@link #catalogue}) and answers
+ * {@code models scan}'s probes (a request offering tools, or carrying an image) by id tokens: an id
+ * containing {@code tools} returns a tool call (else a plain reply), {@code vision} accepts images
+ * (else 404), {@code slow} answers after {@value #SLOW_MS} ms, {@code fail} answers 500.
  */
 public final class FakeProvider implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +42,11 @@ public final class FakeProvider implements AutoCloseable {
         }
     }
 
+    public static final long SLOW_MS = 300;
+
     private final Vertx vertx;
+    private volatile String catalogue = "{\"data\": []}";
+    private volatile int catalogueStatus = 200;
     private final HttpServer server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -67,6 +76,17 @@ public final class FakeProvider implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Serves {@code json} at {@code GET …/models} with {@code status}. */
+    public FakeProvider catalogue(String json, int status) {
+        this.catalogue = json;
+        this.catalogueStatus = status;
+        return this;
+    }
+
+    public FakeProvider catalogue(String json) {
+        return catalogue(json, 200);
+    }
+
     public int maxInFlight() {
         return maxInFlight.get();
     }
@@ -84,8 +104,11 @@ public final class FakeProvider implements AutoCloseable {
         req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
         JsonNode body;
         try {
-            body = JSON.readTree(raw.toString());
+            body = raw.length() == 0 ? JSON.createObjectNode() : JSON.readTree(raw.toString());
         } catch (Exception e) {
+            body = JSON.createObjectNode();
+        }
+        if (body == null) {
             body = JSON.createObjectNode();
         }
         Seen request = new Seen(req.path(), Map.copyOf(headers), body);
@@ -100,7 +123,13 @@ public final class FakeProvider implements AutoCloseable {
         req.response().closeHandler(v -> release.run());
         req.response().endHandler(v -> release.run());
         String key = authOf(headers);
-        answer(req, model == null ? "ok" : model, key, defaultDelayMs);
+        if (req.method() == io.vertx.core.http.HttpMethod.GET && req.path().endsWith("/models")) {
+            req.response().setStatusCode(catalogueStatus).putHeader("content-type", "application/json").end(catalogue);
+        } else if (body.has("tools") || body.toString().contains("image_url")) {
+            scanAnswer(req.response(), model == null ? "" : model, body.has("tools"));
+        } else {
+            answer(req, model == null ? "ok" : model, key, defaultDelayMs);
+        }
     }
 
     private void answer(HttpServerRequest req, String model, String key, long defaultDelayMs) {
@@ -138,6 +167,28 @@ public final class FakeProvider implements AutoCloseable {
                     res.putHeader("content-type", "application/json").end(success(req.path()));
                 }
             }
+        }
+    }
+
+    /** {@code models scan} probes: the tool probe offers tools, the image probe carries an image. */
+    private void scanAnswer(io.vertx.core.http.HttpServerResponse res, String model, boolean toolProbe) {
+        Runnable send = () -> {
+            if (model.contains("fail")) {
+                error(res, 500, "{\"error\":{\"message\":\"fake provider failed\"}}");
+            } else if (toolProbe && model.contains("tools")) {
+                res.putHeader("content-type", "application/json").end("{\"id\":\"chat_1\",\"choices\":[{\"index\":0,"
+                        + "\"finish_reason\":\"tool_calls\",\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
+                        + "[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"ping\",\"arguments\":\"{}\"}}]}}]}");
+            } else if (!toolProbe && !model.contains("vision")) {
+                error(res, 404, "{\"error\":{\"message\":\"No endpoints found that support image input\",\"code\":404}}");
+            } else {
+                res.putHeader("content-type", "application/json").end(success("/chat/completions"));
+            }
+        };
+        if (model.contains("slow")) {
+            vertx.setTimer(SLOW_MS, t -> send.run());
+        } else {
+            send.run();
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nemo models}: without a subcommand it is {@code nemo models status}. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Show and change the models an agent uses, and check its provider credentials.",
-        subcommands = {StatusCommand.class, ListCommand.class, SetCommand.class, SetImageCommand.class,
+        subcommands = {StatusCommand.class, ListCommand.class, SetCommand.class, SetImageCommand.class, ScanCommand.class,
                 AliasesCommand.class, FallbacksCommand.class, ImageFallbacksCommand.class,
                 dev.nemo.cli.auth.AuthCommand.class})
 public class ModelsCommand implements Callable<Integer> {
