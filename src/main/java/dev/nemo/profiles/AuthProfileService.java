@@ -70,12 +70,16 @@ public final class AuthProfileService {
         save(provider, profileId, credential, "oauth");
     }
 
+    /**
+     * The store is written while the config's lock is held (lock order: config, then store), so
+     * a config lock that cannot be taken leaves the store unchanged too.
+     */
     private void save(String provider, String profileId, ObjectNode credential, String mode) {
-        storeFile.update(tree -> {
-            ((ObjectNode) tree.get("profiles")).set(profileId, credential);
-            return true;
-        });
         new ConfigFile(ctx.config().path(), ctx.env()).update(tree -> {
+            storeFile.update(store -> {
+                ((ObjectNode) store.get("profiles")).set(profileId, credential);
+                return true;
+            });
             ObjectNode auth = child(tree, "auth");
             ObjectNode meta = JsonNodeFactory.instance.objectNode().put("provider", provider).put("mode", mode);
             JsonNode old = auth.path("profiles").path(profileId);
@@ -107,24 +111,25 @@ public final class AuthProfileService {
             throw NemoException.failure("Auth profile \"" + profileId + "\" comes from the pi agent's " + ctx.store().path()
                     + ", which nemo never modifies; remove it there.");
         }
-        storeFile.update(tree -> {
-            ((ObjectNode) tree.get("profiles")).remove(profileId);
-            removeFromLists(tree.path("order"), profileId);
-            if (tree.path("lastGood") instanceof ObjectNode lastGood) {
-                List<String> providers = new ArrayList<>();
-                lastGood.fields().forEachRemaining(e -> {
-                    if (e.getValue().asText().equals(profileId)) {
-                        providers.add(e.getKey());
-                    }
-                });
-                providers.forEach(lastGood::remove);
-            }
-            if (tree.path("usageStats") instanceof ObjectNode stats) {
-                stats.remove(profileId);
-            }
-            return true;
-        });
+        // As in save: the store is written under the config's lock, so a busy config changes nothing.
         new ConfigFile(ctx.config().path(), ctx.env()).update(tree -> {
+            storeFile.update(store -> {
+                ((ObjectNode) store.get("profiles")).remove(profileId);
+                removeFromLists(store.path("order"), profileId);
+                if (store.path("lastGood") instanceof ObjectNode lastGood) {
+                    List<String> providers = new ArrayList<>();
+                    lastGood.fields().forEachRemaining(e -> {
+                        if (e.getValue().asText().equals(profileId)) {
+                            providers.add(e.getKey());
+                        }
+                    });
+                    providers.forEach(lastGood::remove);
+                }
+                if (store.path("usageStats") instanceof ObjectNode stats) {
+                    stats.remove(profileId);
+                }
+                return true;
+            });
             JsonNode auth = tree.path("auth");
             boolean changed = auth.path("profiles") instanceof ObjectNode profiles && profiles.remove(profileId) != null;
             return removeFromLists(auth.path("order"), profileId) || changed;
