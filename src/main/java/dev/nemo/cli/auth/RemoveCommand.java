@@ -1,6 +1,7 @@
 package dev.nemo.cli.auth;
 
 import dev.nemo.ExitCodes;
+import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +28,9 @@ public class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (profileId.isBlank()) {
+            throw NemoException.usage("Missing profile id, e.g. `nemo models auth remove anthropic:manual`.");
+        }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
         s.profiles().remove(profileId.trim());
         s.updated(s.profiles().storePath(), s.profiles().configPath());
