@@ -54,8 +54,7 @@ public final class NemoRun {
 
     /** Starts nemo without waiting, e.g. to interrupt it mid-run. */
     public Running start(String... args) {
-        String jar = System.getProperty("nemo.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar));
+        List<String> command = new ArrayList<>(artifact());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
@@ -112,6 +111,19 @@ public final class NemoRun {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * The packaged artifact under test: the native executable when the native profile built one
+     * ({@code nemo.native}), else the JVM jar ({@code nemo.jar}).
+     */
+    private static List<String> artifact() {
+        String nativeBinary = System.getProperty("nemo.native", "");
+        if (!nativeBinary.isBlank() && java.nio.file.Files.isExecutable(Path.of(nativeBinary))) {
+            return List.of(nativeBinary);
+        }
+        String jar = System.getProperty("nemo.jar", "target/quarkus-app/quarkus-run.jar");
+        return List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar);
     }
 
     private static String javaBinary() {
