@@ -33,8 +33,8 @@ public final class FakeOAuthServer implements AutoCloseable {
     public static final String CLIENT_ID = "nemo-test-client";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One /token request as the server saw it (form fields). */
-    public record TokenRequest(Map<String, String> form) {
+    /** One /token request as the server saw it: form fields and when ({@link System#nanoTime()}). */
+    public record TokenRequest(Map<String, String> form, long atNanos) {
         public String grantType() {
             return form.get("grant_type");
         }
@@ -171,7 +171,7 @@ public final class FakeOAuthServer implements AutoCloseable {
     }
 
     private void token(HttpServerRequest req, Map<String, String> form) {
-        tokenRequests.add(new TokenRequest(form));
+        tokenRequests.add(new TokenRequest(form, System.nanoTime()));
         if (!CLIENT_ID.equals(form.get("client_id"))) {
             error(req, 401, "invalid_client");
             return;
