@@ -71,13 +71,7 @@ public class LoginCommand implements Callable<Integer> {
             s.profiles().saveApiKey(id, profile, key);
             mode = "api_key";
         } else {
-            ProfileId.of(id, profileId, "default"); // a bad --profile-id fails before the login starts
-            OAuthTokens tokens = OAuthLogin.run(method, id, definition.oauth(), line -> {
-                s.term().err().println(line);
-                s.term().err().flush();
-            });
-            profile = ProfileId.of(id, profileId, tokens.email() != null ? tokens.email() : "default");
-            s.profiles().saveOAuth(id, profile, tokens.credential(id, definition.oauth().clientId()));
+            profile = oauthLogin(s, definition, method, profileId);
             mode = "oauth";
         }
         s.updated(s.profiles().storePath(), s.profiles().configPath());
@@ -92,6 +86,23 @@ public class LoginCommand implements Callable<Integer> {
             s.term().out().println("Default model available: " + model.get() + " (use --set-default to apply)");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Runs the {@code oauth} or {@code device} flow (instructions on stderr) and stores the
+     * profile: {@code profileId} if given, else {@code <provider>:<email>} when the answer names
+     * an email, else {@code <provider>:default}. Returns the profile id.
+     */
+    static String oauthLogin(AuthCommand.Session s, ProviderDefinition definition, String method, String profileId) {
+        String id = definition.id();
+        ProfileId.of(id, profileId, "default"); // a bad --profile-id fails before the login starts
+        OAuthTokens tokens = OAuthLogin.run(method, id, definition.oauth(), line -> {
+            s.term().err().println(line);
+            s.term().err().flush();
+        });
+        String profile = ProfileId.of(id, profileId, tokens.email() != null ? tokens.email() : "default");
+        s.profiles().saveOAuth(id, profile, tokens.credential(id, definition.oauth().clientId()));
+        return profile;
     }
 
     private static Optional<String> defaultModel(AuthCommand.Session s, String provider) {
