@@ -27,10 +27,11 @@ public final class ProbeSession {
     public ProbeSession(RunContext ctx, ProbeOptions options, long now) {
         this.options = options;
         Duration timeout = Duration.ofMillis(Math.min(REFRESH_TIMEOUT_CAP.toMillis(), Math.max(1000, options.timeoutMs())));
-        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout)
-                .refresh(ctx, new ProbePlanner(ctx, options, now).oauthProfilesToProbe(), now);
+        ProbePlanner planner = new ProbePlanner(ctx, options, now);
+        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx, planner.oauthProfilesToProbe(), now);
         this.ctx = refreshed.context();
-        this.plan = new ProbePlanner(this.ctx, options, now, refreshed.failures()).plan();
+        boolean unchanged = refreshed.context() == ctx && refreshed.failures().isEmpty();
+        this.plan = (unchanged ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
     }
 
     /** The run's context after any OAuth refresh (the store holds the renewed tokens). */
