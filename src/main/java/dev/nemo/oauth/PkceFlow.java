@@ -5,6 +5,7 @@ import dev.nemo.auth.Redactor;
 import dev.nemo.config.NemoConfig.OAuthConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ public final class PkceFlow {
         String verifier = Pkce.newVerifier();
         String state = Pkce.newState();
         CompletableFuture<String> code = new CompletableFuture<>();
-        HttpServer server = http.vertx().createHttpServer();
+        // HTTP/1.1 only: browsers never upgrade plain http to h2c, and a GOAWAY on close could cut the reply.
+        HttpServer server = http.vertx().createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false));
         server.requestHandler(request -> callback(request, state, code));
         Redactor redactor = new Redactor(Set.of(verifier, state));
         int port = OAuthHttp.await(Uni.createFrom().completionStage(() -> server.listen(0, "127.0.0.1").toCompletionStage()),
@@ -106,34 +108,39 @@ public final class PkceFlow {
             return;
         }
         if (code.isDone()) {
-            reply(request, 409, "This login was already completed. You can close this tab.");
+            reply(request, 409, "This login was already completed. You can close this tab.", () -> { });
             return;
         }
         String error = request.getParam("error");
         String returnedState = request.getParam("state");
         String received = request.getParam("code");
+        // The flow goes on (and closes this server) only once the page has been written.
         if (error != null) {
             String description = request.getParam("error_description");
-            reply(request, 400, "Login failed: " + error + ". You can close this tab.");
-            code.completeExceptionally(NemoException.failure("Authorization failed: " + Redactor.none().redact(error
-                    + (description == null || description.isBlank() ? "" : " (" + description.trim() + ")")) + "."));
+            NemoException failure = NemoException.failure("Authorization failed: " + Redactor.none().redact(error
+                    + (description == null || description.isBlank() ? "" : " (" + description.trim() + ")")) + ".");
+            reply(request, 400, "Login failed: " + escape(error) + ". You can close this tab.", () -> code.completeExceptionally(failure));
         } else if (returnedState == null || !returnedState.equals(state)) {
-            reply(request, 400, "Login failed: the answer does not belong to this login. You can close this tab.");
-            code.completeExceptionally(NemoException.failure(
-                    "The browser's answer carries a different state, so it is not from this login; run the login again."));
+            reply(request, 400, "Login failed: the answer does not belong to this login. You can close this tab.",
+                    () -> code.completeExceptionally(NemoException.failure(
+                            "The browser's answer carries a different state, so it is not from this login; run the login again.")));
         } else if (received == null || received.isBlank()) {
-            reply(request, 400, "Login failed: no authorization code. You can close this tab.");
-            code.completeExceptionally(NemoException.failure("The browser's answer has no authorization code; run the login again."));
+            reply(request, 400, "Login failed: no authorization code. You can close this tab.", () -> code.completeExceptionally(
+                    NemoException.failure("The browser's answer has no authorization code; run the login again.")));
         } else {
-            reply(request, 200, "Login complete. You can close this tab and return to the terminal.");
-            code.complete(received);
+            reply(request, 200, "Login complete. You can close this tab and return to the terminal.", () -> code.complete(received));
         }
     }
 
-    private static void reply(HttpServerRequest request, int status, String message) {
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static void reply(HttpServerRequest request, int status, String message, Runnable then) {
         request.response().setStatusCode(status).putHeader("content-type", "text/html; charset=utf-8")
                 .putHeader("cache-control", "no-store")
                 .end("<!doctype html><html><head><meta charset=\"utf-8\"><title>nemo</title></head>"
-                        + "<body style=\"font-family:sans-serif;margin:3em\"><h1>nemo</h1><p>" + message + "</p></body></html>");
+                        + "<body style=\"font-family:sans-serif;margin:3em\"><h1>nemo</h1><p>" + message + "</p></body></html>")
+                .onComplete(done -> then.run());
     }
 }

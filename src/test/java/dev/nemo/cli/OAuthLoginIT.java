@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OAuthLoginIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private static final HttpClient BROWSER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     @TempDir
