@@ -118,7 +118,7 @@ public final class AuthStoreReader {
         return new AuthProfile(id, ProviderId.normalize(provider), credential, text(node, "email"));
     }
 
-    static Credential credential(String type, JsonNode node) {
+    public static Credential credential(String type, JsonNode node) {
         if (type == null) {
             return null;
         }

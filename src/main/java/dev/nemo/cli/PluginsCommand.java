@@ -71,7 +71,8 @@ public class PluginsCommand implements Runnable {
         }
 
         private static PluginView view(ProviderDefinition p) {
-            List<String> methods = new ArrayList<>(List.of("api-key", "paste-token"));
+            List<String> methods = new ArrayList<>(p.loginMethods());
+            methods.add(1, "paste-token");
             if (p.id().equals("anthropic")) {
                 methods.add("setup-token");
             }

@@ -8,6 +8,7 @@ import dev.nemo.config.NemoConfig.CustomModel;
 import dev.nemo.config.NemoConfig.CustomProvider;
 import dev.nemo.config.NemoConfig.ModelEntry;
 import dev.nemo.config.NemoConfig.ModelsConfig;
+import dev.nemo.config.NemoConfig.OAuthConfig;
 import dev.nemo.config.NemoConfig.ProfileMeta;
 import dev.nemo.model.ProviderId;
 import java.util.ArrayList;
@@ -201,7 +202,43 @@ public final class ConfigParser {
         }
         return new CustomProvider(baseUrl, key, string(p, "auth", path + ".auth"), api,
                 stringMap(p, "headers", path + ".headers"), p.has("authHeader") ? bool(p, "authHeader", path + ".authHeader", true) : null,
-                models);
+                models, oauth(p, path + ".oauth"));
+    }
+
+    private OAuthConfig oauth(JsonNode provider, String path) {
+        JsonNode o = object(provider, "oauth", path);
+        if (o == null) {
+            return null;
+        }
+        String clientId = blankToNull(string(o, "clientId", path + ".clientId"));
+        if (!given(o, "clientId")) {
+            issues.add(new ConfigIssue(path + ".clientId", "is required"));
+        }
+        String authorizationUrl = oauthUrl(o, "authorizationUrl", path);
+        String tokenUrl = oauthUrl(o, "tokenUrl", path);
+        String deviceUrl = oauthUrl(o, "deviceAuthorizationUrl", path);
+        if (!given(o, "tokenUrl")) {
+            issues.add(new ConfigIssue(path + ".tokenUrl", "is required"));
+        }
+        if (!given(o, "authorizationUrl") && !given(o, "deviceAuthorizationUrl")) {
+            issues.add(new ConfigIssue(path, "needs authorizationUrl (browser login with PKCE) or deviceAuthorizationUrl (device login)"));
+        }
+        List<String> scopes = stringList(o.get("scopes"), path + ".scopes").stream().map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        return new OAuthConfig(clientId, authorizationUrl, tokenUrl, deviceUrl, scopes);
+    }
+
+    /** Present with a value (a wrong type is reported by the reader, not again as missing). */
+    private static boolean given(JsonNode o, String key) {
+        JsonNode v = o.get(key);
+        return v != null && !v.isNull() && !(v.isTextual() && v.asText().isBlank());
+    }
+
+    private String oauthUrl(JsonNode o, String key, String path) {
+        String url = blankToNull(string(o, key, path + "." + key));
+        int before = issues.size();
+        checkUrl(url, path + "." + key);
+        return issues.size() == before && url != null ? url.trim() : null;
     }
 
     private CustomModel customModel(JsonNode m, String path) {

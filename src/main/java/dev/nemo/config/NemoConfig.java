@@ -38,7 +38,32 @@ public record NemoConfig(AgentDefaults defaults, List<AgentEntry> agents, AuthCo
     }
 
     public record CustomProvider(String baseUrl, String apiKey, String auth, String api, Map<String, String> headers,
-                                 Boolean authHeader, List<CustomModel> models) {
+                                 Boolean authHeader, List<CustomModel> models, OAuthConfig oauth) {
+    }
+
+    /**
+     * {@code models.providers.<id>.oauth}: the endpoints and public client id the generic OAuth
+     * flows use. {@code oauth} (authorization code + PKCE) needs the authorization and token URLs,
+     * {@code device} (RFC 8628) the device authorization and token URLs.
+     */
+    public record OAuthConfig(String clientId, String authorizationUrl, String tokenUrl, String deviceAuthorizationUrl,
+                              List<String> scopes) {
+        public OAuthConfig {
+            scopes = List.copyOf(scopes);
+        }
+
+        public boolean supportsPkce() {
+            return authorizationUrl != null && tokenUrl != null;
+        }
+
+        public boolean supportsDevice() {
+            return deviceAuthorizationUrl != null && tokenUrl != null;
+        }
+
+        /** Space-separated, as the {@code scope} parameter wants it (null when none). */
+        public String scope() {
+            return scopes.isEmpty() ? null : String.join(" ", scopes);
+        }
     }
 
     public record CustomModel(String id, String name, String api, boolean reasoning, List<String> input,

@@ -27,12 +27,50 @@ public final class ProbePlanner {
     private final ProbeOptions options;
     private final long now;
     private final ProbeModels models;
+    private final Map<String, String> refreshFailures;
 
     public ProbePlanner(RunContext ctx, ProbeOptions options, long now) {
+        this(ctx, options, now, Map.of());
+    }
+
+    /** @param refreshFailures profile id → redacted reason, for OAuth profiles whose refresh failed (rows {@code auth}) */
+    public ProbePlanner(RunContext ctx, ProbeOptions options, long now, Map<String, String> refreshFailures) {
         this.ctx = ctx;
         this.options = options;
         this.now = now;
         this.models = new ProbeModels(ctx);
+        this.refreshFailures = Map.copyOf(refreshFailures);
+    }
+
+    /**
+     * The OAuth profiles {@link #plan()} would send probes with if their tokens were fresh: selected
+     * by the options, not excluded by {@code auth.order}, of a provider nemo can probe with a model.
+     */
+    public List<AuthProfile> oauthProfilesToProbe() {
+        Map<String, List<ModelRef>> requested = requestedModels();
+        List<AuthProfile> out = new ArrayList<>();
+        for (String provider : providers(requested)) {
+            List<ModelRef> refs = requested.isEmpty() ? modelsFor(provider) : requested.getOrDefault(provider, List.of());
+            if (refs.isEmpty() || !probeable(ctx.providers().find(provider).orElse(null))) {
+                continue;
+            }
+            List<String> explicitOrder = explicitOrder(provider);
+            selectedProfiles(provider).stream()
+                    .filter(p -> p.credential() instanceof dev.nemo.auth.Credential.OAuth)
+                    .filter(p -> explicitOrder == null || explicitOrder.contains(p.id()))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    private List<AuthProfile> selectedProfiles(String provider) {
+        return ctx.store().profilesOf(provider).stream()
+                .filter(p -> options.profileIds().isEmpty() || options.profileIds().contains(p.id())).toList();
+    }
+
+    private static boolean probeable(ProviderDefinition definition) {
+        return definition != null && definition.api() != null && ApiStyle.fromWireName(definition.api()).isPresent()
+                && definition.baseUrl() != null;
     }
 
     public ProbePlan plan() {
@@ -48,8 +86,7 @@ public final class ProbePlanner {
 
     private void planProvider(String provider, List<ModelRef> refs, List<ProbeResult> preflight, List<ProbeTarget> targets) {
         ProviderDefinition definition = ctx.providers().find(provider).orElse(null);
-        List<AuthProfile> profiles = ctx.store().profilesOf(provider).stream()
-                .filter(p -> options.profileIds().isEmpty() || options.profileIds().contains(p.id())).toList();
+        List<AuthProfile> profiles = selectedProfiles(provider);
         if (profiles.isEmpty()) {
             if (options.profileIds().isEmpty()) {
                 planDirectKey(provider, definition, refs, preflight, targets);
@@ -62,6 +99,14 @@ public final class ProbePlanner {
             if (explicitOrder != null && !explicitOrder.contains(profile.id())) {
                 preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ProbeStatus.UNKNOWN,
                         "excluded_by_auth_order", "Excluded by auth.order for this provider."));
+                continue;
+            }
+            String refreshFailure = refreshFailures.get(profile.id());
+            if (refreshFailure != null) {
+                for (ModelRef ref : refs) {
+                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.type(), ProbeStatus.AUTH,
+                            "refresh_failed", refreshFailure));
+                }
                 continue;
             }
             ProfileHealth health = ProfileHealth.of(profile, now);
@@ -96,8 +141,7 @@ public final class ProbePlanner {
                     "No model available for probe"));
             return;
         }
-        if (definition == null || definition.api() == null || ApiStyle.fromWireName(definition.api()).isEmpty()
-                || definition.baseUrl() == null) {
+        if (!probeable(definition)) {
             String why = definition == null || definition.api() == null ? "nemo has no API definition for provider " + provider
                     : definition.baseUrl() == null ? "provider " + provider + " has no baseUrl"
                     : "nemo cannot probe the " + definition.api() + " API";

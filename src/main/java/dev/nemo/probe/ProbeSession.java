@@ -1,6 +1,8 @@
 package dev.nemo.probe;
 
 import dev.nemo.context.RunContext;
+import dev.nemo.oauth.TokenRefresher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,16 +12,31 @@ import java.util.List;
  * (Ctrl-C); the run then reports what finished and how many were cancelled.
  */
 public final class ProbeSession {
+    /** Bound of one OAuth refresh request; the store lock is held meanwhile, and others wait at most 10 s for it. */
+    private static final Duration REFRESH_TIMEOUT_CAP = Duration.ofSeconds(8);
     private final RunContext ctx;
     private final ProbeOptions options;
     private final ProbePlan plan;
     private volatile ProbeEngine engine;
     private volatile boolean cancelled;
 
+    /**
+     * Plans the run. OAuth profiles about to be probed whose access token has expired (or soon
+     * will) are refreshed first, under the store lock; a failed refresh becomes an {@code auth} row.
+     */
     public ProbeSession(RunContext ctx, ProbeOptions options, long now) {
-        this.ctx = ctx;
         this.options = options;
-        this.plan = new ProbePlanner(ctx, options, now).plan();
+        Duration timeout = Duration.ofMillis(Math.min(REFRESH_TIMEOUT_CAP.toMillis(), Math.max(1000, options.timeoutMs())));
+        ProbePlanner planner = new ProbePlanner(ctx, options, now);
+        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx, planner.oauthProfilesToProbe(), now);
+        this.ctx = refreshed.context();
+        boolean unchanged = refreshed.context() == ctx && refreshed.failures().isEmpty();
+        this.plan = (unchanged ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
+    }
+
+    /** The run's context after any OAuth refresh (the store holds the renewed tokens). */
+    public RunContext context() {
+        return ctx;
     }
 
     public int targetCount() {

@@ -83,7 +83,9 @@ public final class AuthProfileService {
             ObjectNode auth = child(tree, "auth");
             ObjectNode meta = JsonNodeFactory.instance.objectNode().put("provider", provider).put("mode", mode);
             JsonNode old = auth.path("profiles").path(profileId);
-            if (old.path("email").isTextual()) {
+            if (credential.path("email").isTextual()) {
+                meta.put("email", credential.path("email").asText());
+            } else if (old.path("email").isTextual()) {
                 meta.put("email", old.path("email").asText());
             }
             child(auth, "profiles").set(profileId, meta);

@@ -76,7 +76,7 @@ public final class ProviderRegistry {
             Map<String, String> headers = new LinkedHashMap<>(base == null ? Map.of() : base.headers());
             headers.putAll(custom.headers());
             byId.put(id, new ProviderDefinition(id, base == null ? List.of() : base.envVars(), api, baseUrl, headers,
-                    base != null));
+                    base != null, custom.oauth() != null ? custom.oauth() : base == null ? null : base.oauth()));
         }
     }
 

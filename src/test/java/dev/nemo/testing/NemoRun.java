@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs the packaged nemo jar as its own process, the way users do: a clean environment (only
@@ -62,20 +65,42 @@ public final class NemoRun {
         try {
             Process process = pb.start();
             CompletableFuture<String> out = read(process.getInputStream());
-            CompletableFuture<String> err = read(process.getErrorStream());
+            BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
+            CompletableFuture<String> err = readLines(process.getErrorStream(), errLines);
             try (var in = process.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            return new Running(process, out, err, String.join(" ", args));
+            return new Running(process, out, err, errLines, String.join(" ", args));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run nemo", e);
         }
     }
 
-    /** A nemo process in flight. */
-    public record Running(Process process, CompletableFuture<String> out, CompletableFuture<String> err, String args) {
+    /** A nemo process in flight; {@code errLines} receives each stderr line as it is written. */
+    public record Running(Process process, CompletableFuture<String> out, CompletableFuture<String> err,
+                          BlockingQueue<String> errLines, String args) {
+        /** The first stderr line matching {@code wanted}, waiting at most {@code seconds}; earlier lines are consumed. */
+        public String awaitErrLine(Predicate<String> wanted, long seconds) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            try {
+                while (true) {
+                    String line = errLines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (line == null) {
+                        throw new AssertionError("nemo " + args + ": no matching stderr line within " + seconds + " s (alive="
+                                + process.isAlive() + ")");
+                    }
+                    if (wanted.test(line)) {
+                        return line;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** Sends SIGINT, as Ctrl-C does. */
         public void interrupt() {
             try {
@@ -124,6 +149,35 @@ public final class NemoRun {
         }
         String jar = System.getProperty("nemo.jar", "target/quarkus-app/quarkus-run.jar");
         return List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar);
+    }
+
+    /** Reads the whole stream verbatim, handing each complete line (without its newline) to {@code lines} as it arrives. */
+    private static CompletableFuture<String> readLines(java.io.InputStream stream, BlockingQueue<String> lines) {
+        return CompletableFuture.supplyAsync(() -> {
+            StringBuilder all = new StringBuilder();
+            StringBuilder line = new StringBuilder();
+            try (var reader = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                char[] buffer = new char[4096];
+                int n;
+                while ((n = reader.read(buffer)) >= 0) {
+                    all.append(buffer, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines.add(line.toString());
+                            line.setLength(0);
+                        } else {
+                            line.append(buffer[i]);
+                        }
+                    }
+                }
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                }
+                return all.toString();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static String javaBinary() {

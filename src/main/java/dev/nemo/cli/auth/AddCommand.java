@@ -6,6 +6,7 @@ import dev.nemo.cli.SecretInput;
 import dev.nemo.profiles.ExpiryDuration;
 import dev.nemo.profiles.ProfileId;
 import dev.nemo.profiles.TokenRules;
+import dev.nemo.provider.ProviderDefinition;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Interactive wizard: provider, kind of credential (token or API key), profile id and expiry.")
+        description = "Interactive wizard: provider, kind of credential (token, API key, or the provider's OAuth logins), profile id and expiry.")
 public class AddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,14 +35,21 @@ public class AddCommand implements Callable<Integer> {
         }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
         String provider = s.profiles().provider(SecretInput.ask("Provider id (see `nemo plugins list`)", "anthropic"));
-        String kind = SecretInput.ask("Credential kind: token or api-key", "token");
+        var definition = s.ctx().providers().find(provider).orElseThrow();
+        var oauthMethods = definition.loginMethods().stream().filter(m -> !m.equals(ProviderDefinition.API_KEY)).toList();
+        String kind = SecretInput.ask("Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
+                : ", or log in with " + String.join(" or ", oauthMethods)), "token");
+        if (oauthMethods.contains(kind)) {
+            return done(s, LoginCommand.oauthLogin(s, definition, kind, null), provider, "oauth");
+        }
         if (kind.equals("api-key")) {
             String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":default"), "default");
             s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()));
             return done(s, profile, provider, "api_key");
         }
         if (!kind.equals("token")) {
-            throw NemoException.usage("Unknown credential kind \"" + kind + "\"; expected token or api-key.");
+            throw NemoException.usage("Unknown credential kind \"" + kind + "\"; expected token or api-key"
+                    + (oauthMethods.isEmpty() ? "" : " or " + String.join(" or ", oauthMethods)) + ".");
         }
         String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":manual"), "manual");
         Long expires = null;

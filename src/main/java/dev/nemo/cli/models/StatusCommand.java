@@ -72,9 +72,13 @@ public class StatusCommand implements Callable<Integer> {
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
         long now = System.currentTimeMillis();
+        // The session refreshes due OAuth profiles first; the report then shows the renewed state.
+        ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now);
+        if (session != null) {
+            ctx = session.context();
+        }
         StatusService service = new StatusService(ctx, now);
         StatusReport report = service.report();
-        ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now);
         ProbeRun run = session == null ? null : runProbes(session, term);
         if (run != null) {
             report = report.withAuth(report.auth().withProbes(run));
