@@ -1,6 +1,7 @@
 package dev.nemo.status;
 
 import dev.nemo.auth.AuthProfile;
+import dev.nemo.auth.Credential;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.context.RunContext;
 import dev.nemo.model.ModelSelection;
@@ -46,10 +47,15 @@ public final class StatusService {
         return ctx.models().providersInUse().stream().filter(p -> !overview.hasUsableAuth(p)).toList();
     }
 
-    /** Profiles of providers in use whose token or OAuth credential expires within the warning window. */
+    /**
+     * Profiles of providers in use whose token or OAuth credential expires within the warning
+     * window. OAuth profiles with a refresh token are left out: they renew themselves, and
+     * short-lived access tokens would otherwise keep every check at 2.
+     */
     public List<String> expiringProfilesInUse() {
         return ctx.models().providersInUse().stream()
                 .flatMap(p -> ctx.store().profilesOf(p).stream())
+                .filter(p -> !(p.credential() instanceof Credential.OAuth o && o.refreshable()))
                 .map(p -> ProfileHealth.of(p, now))
                 .filter(h -> h.status() == ProfileHealth.Status.EXPIRING)
                 .map(h -> h.profile().id())
