@@ -22,30 +22,34 @@ public final class ProbeTextRenderer {
         out.println();
         out.println("Auth probes");
         if (run.results().isEmpty()) {
-            out.println("- none");
+            out.println("- none"); // and no summary line, as the peer prints it
         } else {
-            Collator collator = Collator.getInstance(Locale.ROOT);
-            List<ProbeResult> sorted = new ArrayList<>(run.results());
-            sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
-                    .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
-            TextTable table = new TextTable(HEADERS, MIN_WIDTHS);
-            for (ProbeResult r : sorted) {
-                String model = r.model() != null ? r.model() : r.provider() + "/-";
-                String profile = r.label() + (r.mode() != null ? " (" + r.mode() + ")" : "");
-                String status = r.status().wireName() + " · " + Durations.latency(r.latencyMs())
-                        + (r.error() != null ? "\n↳ " + r.error() : "");
-                table.add(model, profile, status);
-            }
-            out.print(table.render(width));
+            table(run, width, out);
         }
+        if (run.cancelled() != null) {
+            out.println("Interrupted: " + run.cancelled() + " of " + run.totalTargets() + " probes cancelled.");
+        }
+    }
+
+    private static void table(ProbeRun run, int width, PrintWriter out) {
+        Collator collator = Collator.getInstance(Locale.ROOT);
+        List<ProbeResult> sorted = new ArrayList<>(run.results());
+        sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
+                .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
+        TextTable table = new TextTable(HEADERS, MIN_WIDTHS);
+        for (ProbeResult r : sorted) {
+            String model = r.model() != null ? r.model() : r.provider() + "/-";
+            String profile = r.label() + (r.mode() != null ? " (" + r.mode() + ")" : "");
+            String status = r.status().wireName() + " · " + Durations.latency(r.latencyMs())
+                    + (r.error() != null ? "\n↳ " + r.error() : "");
+            table.add(model, profile, status);
+        }
+        out.print(table.render(width));
         if (run.totalTargets() == 0) {
             out.println("No probe targets.");
         } else {
             out.println("Probed " + run.totalTargets() + " target" + (run.totalTargets() == 1 ? "" : "s") + " in "
                     + Durations.latency(run.durationMs()));
-        }
-        if (run.cancelled() != null) {
-            out.println("Interrupted: " + run.cancelled() + " of " + run.totalTargets() + " probes cancelled.");
         }
     }
 }
