@@ -73,7 +73,7 @@ public final class ProbeBenchmark {
     private static Run run(String jar, Path home, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The launcher's JVM options (src/main/sh/nemo): what users run is what is measured.
-        command.addAll(Arrays.asList(System.getProperty("bench.jvmArgs", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" ")));
+        command.addAll(Arrays.asList(System.getProperty("bench.jvmArgs", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData").split(" ")));
         command.addAll(List.of("-jar", jar));
         command.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
