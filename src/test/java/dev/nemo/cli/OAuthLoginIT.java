@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeOAuthServer;
 import dev.nemo.testing.Fixture;
-import dev.nemo.testing.Fixtures;
 import dev.nemo.testing.NemoRun;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +41,7 @@ class OAuthLoginIT {
     void start() {
         oauth = new FakeOAuthServer();
         nemo = new NemoRun(home);
-        Fixtures.writeConfig(nemo, """
+        Fixture.writeConfig(nemo, """
                 {"models": {"providers": {
                   "acme": {"baseUrl": "http://127.0.0.1:9/v1", "api": "openai-completions", "models": [{"id": "small"}],
                            "oauth": %s},

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeOAuthServer;
 import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
-import dev.nemo.testing.Fixtures;
 import dev.nemo.testing.NemoRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +37,12 @@ class OAuthRefreshIT {
         oauth = new FakeOAuthServer();
         provider = new FakeProvider();
         nemo = new NemoRun(home);
-        Fixtures.writeConfig(nemo, """
+        Fixture.writeConfig(nemo, """
                 {"agents": {"defaults": {"model": "fake/ok"}},
                  "models": {"providers": {"fake": {"baseUrl": "%s", "api": "openai-completions", "models": [{"id": "ok"}],
                                                    "oauth": %s}}}}
                 """.formatted(provider.baseUrl(), oauth.configBlock()));
-        Fixtures.writeStore(nemo, """
+        Fixture.writeStore(nemo, """
                 {"version": 1, "profiles": {"fake:me@example.com": {"type": "oauth", "provider": "fake",
                   "access": "%s", "refresh": "%s", "expires": %d, "clientId": "%s", "email": "me@example.com"}}}
                 """.formatted(OLD_ACCESS, OLD_REFRESH, Fixture.inHours(-1), FakeOAuthServer.CLIENT_ID));
@@ -123,7 +122,7 @@ class OAuthRefreshIT {
     void aProfileAnotherProcessAlreadyRefreshedIsUsedAsIs() throws Exception {
         // Simulates the state a concurrent nemo leaves: a fresh token is already in the store.
         String newer = "newer-access-Pq7Rs2Tu9Vw4Xy1Za8Bc3De6Fg0Hi5Jk";
-        Fixtures.writeStore(nemo, """
+        Fixture.writeStore(nemo, """
                 {"version": 1, "profiles": {"fake:me@example.com": {"type": "oauth", "provider": "fake",
                   "access": "%s", "refresh": "%s", "expires": %d, "clientId": "%s"}}}
                 """.formatted(newer, OLD_REFRESH, Fixture.inHours(2), FakeOAuthServer.CLIENT_ID));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeProvider;
-import dev.nemo.testing.Fixtures;
+import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class ProbeCommandIT {
     /** A provider "fake" of the given style whose models are behaviours; the first is the agent's default. */
     private void configure(String api, List<String> models, String extra) {
         String list = models.stream().map(m -> "{\"id\": \"" + m + "\"}").collect(Collectors.joining(", "));
-        Fixtures.writeConfig(nemo, """
+        Fixture.writeConfig(nemo, """
                 {
                   // the agent runs on the fake provider, so --check looks at it
                   "agents": {"defaults": {"model": "fake/%s"}},
@@ -60,7 +60,7 @@ class ProbeCommandIT {
         String profiles = IntStream.range(0, count)
                 .mapToObj(i -> "\"fake:p%03d\": {\"type\": \"api_key\", \"provider\": \"fake\", \"key\": \"%s%03d\"}".formatted(i, key, i))
                 .collect(Collectors.joining(",\n"));
-        Fixtures.writeStore(nemo, "{\"version\": 1, \"profiles\": {" + profiles + "}}");
+        Fixture.writeStore(nemo, "{\"version\": 1, \"profiles\": {" + profiles + "}}");
     }
 
     private static Map<String, JsonNode> byModel(JsonNode json) {
@@ -122,7 +122,7 @@ class ProbeCommandIT {
 
     @Test
     void eachApiStyleGetsItsTokenFieldAndAuthHeader() {
-        Fixtures.writeConfig(nemo, """
+        Fixture.writeConfig(nemo, """
                 {"models": {"providers": {
                   "chat": {"baseUrl": "%1$s/v1", "api": "openai-completions", "models": [{"id": "ok"}]},
                   "legacy": {"baseUrl": "%1$s/v1", "api": "openai-completions", "models": [{"id": "ok", "compat": {"maxTokensField": "max_tokens"}}]},
@@ -130,7 +130,7 @@ class ProbeCommandIT {
                   "claude": {"baseUrl": "%1$s", "api": "anthropic-messages", "models": [{"id": "ok"}]},
                   "gem": {"baseUrl": "%1$s/v1beta", "api": "google-generative-ai", "models": [{"id": "ok"}]}}}}
                 """.formatted(fake.baseUrl()));
-        Fixtures.writeStore(nemo, """
+        Fixture.writeStore(nemo, """
                 {"version": 1, "profiles": {
                   "chat:k": {"type": "api_key", "provider": "chat", "key": "key-chat-0123456789"},
                   "legacy:k": {"type": "api_key", "provider": "legacy", "key": "key-legacy-0123456789"},

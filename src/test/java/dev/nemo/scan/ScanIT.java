@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
-import dev.nemo.testing.Fixtures;
 import dev.nemo.testing.NemoRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ class ScanIT {
     void start() {
         fake = new FakeProvider();
         nemo = new NemoRun(home);
-        Fixtures.writeConfig(nemo, """
+        Fixture.writeConfig(nemo, """
                 {
                   // the scan reads OpenRouter's catalogue from the fake
                   "models": {"providers": {"openrouter": {"baseUrl": "%s/api/v1"}}},
@@ -216,7 +215,7 @@ class ScanIT {
 
     @Test
     void aStoredProfileIsTheKeyBeforeTheEnvironment() {
-        Fixtures.writeStore(nemo, """
+        Fixture.writeStore(nemo, """
                 {"version": 1, "profiles": {"openrouter:main": {"type": "api_key", "provider": "openrouter", "key": "sk-or-v1-profile-0123456789"}}}
                 """);
         var run = nemo.env("OPENROUTER_API_KEY", KEY).run("models", "scan", "--json", "--max-age-days", "7");
@@ -289,7 +288,7 @@ class ScanIT {
 
     @Test
     void anotherOpenAiCompatibleProviderCanServeTheCatalogue() throws Exception {
-        Fixtures.writeConfig(nemo, """
+        Fixture.writeConfig(nemo, """
                 {"models": {"providers": {"local": {"baseUrl": "%s/v1", "api": "openai-completions", "apiKey": "local-key-0123456789"}}}}
                 """.formatted(fake.baseUrl()));
         var run = nemo.run("models", "scan", "--catalog-provider", "local", "--json", "--max-age-days", "7");

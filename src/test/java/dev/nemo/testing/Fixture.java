@@ -36,6 +36,16 @@ public final class Fixture {
         return run.stateDir().resolve("agents/main/agent/auth-profiles.json");
     }
 
+    /** Writes {@code <stateDir>/nemo.json}. */
+    public static Path writeConfig(NemoRun run, String json) {
+        return write(config(run), json);
+    }
+
+    /** Writes the main agent's {@code auth-profiles.json}. */
+    public static Path writeStore(NemoRun run, String json) {
+        return write(mainStore(run), json);
+    }
+
     public static Path config(NemoRun run) {
         return run.stateDir().resolve("nemo.json");
     }
