@@ -1,6 +1,7 @@
 package dev.nemo.cli.models;
 
 import dev.nemo.NemoException;
+import dev.nemo.cli.OptionChecks;
 import dev.nemo.probe.ProbeOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,12 +54,10 @@ public class ProbeOptionsMixin {
     }
 
     ProbeOptions toOptions() {
-        positive("--probe-timeout", timeoutMs, "milliseconds");
-        positive("--probe-concurrency", concurrency, "probes");
-        positive("--probe-max-tokens", maxTokens, "tokens");
-        if (concurrency > MAX_CONCURRENCY) {
-            throw NemoException.usage("--probe-concurrency must be at most " + MAX_CONCURRENCY + "; got " + concurrency);
-        }
+        OptionChecks.positive("--probe-timeout", timeoutMs, "milliseconds");
+        OptionChecks.positive("--probe-concurrency", concurrency, "probes");
+        OptionChecks.positive("--probe-max-tokens", maxTokens, "tokens");
+        OptionChecks.atMost("--probe-concurrency", concurrency, MAX_CONCURRENCY);
         if (providerConcurrency < 0) {
             throw NemoException.usage("--probe-provider-concurrency must be a positive integer; got " + providerConcurrency);
         }
@@ -72,11 +71,6 @@ public class ProbeOptionsMixin {
                 trimmed(models), allModels, providerConcurrency, report);
     }
 
-    private static void positive(String option, long value, String unit) {
-        if (value <= 0) {
-            throw NemoException.usage(option + " must be a positive integer (" + unit + "); got " + value);
-        }
-    }
 
     private static List<String> trimmed(List<String> values) {
         return values.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();

@@ -2,6 +2,7 @@ package dev.nemo.cli.models;
 
 import dev.nemo.ExitCodes;
 import dev.nemo.NemoException;
+import dev.nemo.cli.OptionChecks;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Interrupts;
@@ -239,12 +240,10 @@ public class ScanCommand implements Callable<Integer> {
         if (!(maxAgeDays >= 0) || Double.isInfinite(maxAgeDays)) {
             throw NemoException.usage("--max-age-days must be a number >= 0 (days); got " + maxAgeDays);
         }
-        positive("--max-candidates", maxCandidates, "models");
-        positive("--timeout", timeoutMs, "milliseconds");
-        positive("--concurrency", concurrency, "probes");
-        if (concurrency > MAX_CONCURRENCY) {
-            throw NemoException.usage("--concurrency must be at most " + MAX_CONCURRENCY + "; got " + concurrency);
-        }
+        OptionChecks.positive("--max-candidates", maxCandidates, "models");
+        OptionChecks.positive("--timeout", timeoutMs, "milliseconds");
+        OptionChecks.positive("--concurrency", concurrency, "probes");
+        OptionChecks.atMost("--concurrency", concurrency, MAX_CONCURRENCY);
         if (provider != null && (provider.isBlank() || provider.trim().contains("/"))) {
             throw NemoException.usage("--provider needs an id prefix such as meta-llama (the part before the first /); got \""
                     + provider + "\"");
@@ -256,9 +255,4 @@ public class ScanCommand implements Callable<Integer> {
                 concurrency, !noProbe, catalogProvider);
     }
 
-    private static void positive(String option, long value, String unit) {
-        if (value <= 0) {
-            throw NemoException.usage(option + " must be a positive integer (" + unit + "); got " + value);
-        }
-    }
 }
