@@ -9,5 +9,5 @@ import picocli.CommandLine.Command;
         description = "Manage the LLM models an agent uses and probe its provider credentials live.",
         subcommands = {ModelsCommand.class, PluginsCommand.class, CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class})
-public class NemoCommand {
+public class NemoCommand extends CommandGroup {
 }

@@ -19,14 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nemo plugins list}: the provider plugins nemo knows, built in and from the config. */
 @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Provider plugins.",
         subcommands = PluginsCommand.ListPlugins.class)
-public class PluginsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public class PluginsCommand extends dev.nemo.cli.CommandGroup {
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @RegisterForReflection
     public record PluginView(String id, String source, String api, String baseUrl, List<String> envVars, List<String> authMethods,

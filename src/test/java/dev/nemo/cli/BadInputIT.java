@@ -163,4 +163,15 @@ class BadInputIT {
         }
         assertFalse(Files.exists(nemo.stateDir()), "help must not create the state dir");
     }
+
+    @Test
+    void bareCommandGroupsPrintTheirHelpAndExitZero() {
+        for (String[] group : List.of(new String[] {}, new String[] {"models", "aliases"}, new String[] {"models", "auth"},
+                new String[] {"plugins"})) {
+            NemoRun.Result r = nemo.run(group);
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.stdout().startsWith("Usage: nemo" + (group.length == 0 ? "" : " " + String.join(" ", group))), r.toString());
+            assertEquals("", r.stderr());
+        }
+    }
 }

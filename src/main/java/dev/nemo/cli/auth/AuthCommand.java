@@ -18,18 +18,12 @@ import picocli.CommandLine.Spec;
         description = "Add, list, order and remove the agent's auth profiles (API keys, tokens, OAuth).",
         subcommands = {PasteTokenCommand.class, SetupTokenCommand.class, AddCommand.class, LoginCommand.class,
                 ListCommand.class, RemoveCommand.class, OrderCommand.class})
-public class AuthCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public class AuthCommand extends dev.nemo.cli.CommandGroup {
 
     @Option(names = "--agent", paramLabel = "<id>",
             description = "Configured agent id; overrides NEMO_AGENT_DIR and PI_CODING_AGENT_DIR.")
     String agent;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** What every auth subcommand starts from: the writers and the agent's context. */
     record Session(Terminal term, RunContext ctx, AuthProfileService profiles) {

@@ -20,17 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "order", mixinStandardHelpOptions = true,
         description = "Show, set or clear the agent's per-provider profile order (the store's `order`).",
         subcommands = {OrderCommand.Get.class, OrderCommand.Set.class, OrderCommand.Clear.class})
-public class OrderCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
     @ParentCommand
     AuthCommand parent;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @RegisterForReflection
     public record OrderView(String agentId, String agentDir, String provider, String authStorePath,

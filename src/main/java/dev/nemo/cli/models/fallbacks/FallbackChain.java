@@ -3,6 +3,6 @@ package dev.nemo.cli.models.fallbacks;
 import dev.nemo.selection.ModelSlot;
 
 /** A fallback-chain command group: {@code fallbacks} (text) or {@code image-fallbacks}; its subcommands ask it which. */
-public abstract class FallbackChain {
+public abstract class FallbackChain extends dev.nemo.cli.CommandGroup {
     public abstract ModelSlot slot();
 }
