@@ -2,7 +2,6 @@ package dev.nemo.cli.models;
 
 import dev.nemo.ExitCodes;
 import dev.nemo.NemoException;
-import dev.nemo.cli.OptionChecks;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Interrupts;
@@ -37,34 +36,11 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable",
                 "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted."})
 public class ScanCommand implements Callable<Integer> {
-    private static final int MAX_CONCURRENCY = 4096;
-
     @Spec
     CommandSpec spec;
 
     @ParentCommand
     ModelsCommand parent;
-
-    @Option(names = "--min-params", paramLabel = "<b>", description = "Minimum parameter count in billions, inferred from the id/name (default: off).")
-    double minParams;
-
-    @Option(names = "--max-age-days", paramLabel = "<days>", description = "Skip models created more than <days> days ago (default: off).")
-    double maxAgeDays;
-
-    @Option(names = "--provider", paramLabel = "<name>", description = "Keep ids whose prefix before the first / is <name> (e.g. meta-llama).")
-    String provider;
-
-    @Option(names = "--max-candidates", paramLabel = "<n>", description = "How many models are preselected (default: ${DEFAULT-VALUE}).")
-    int maxCandidates = ScanOptions.DEFAULT_MAX_CANDIDATES;
-
-    @Option(names = "--timeout", paramLabel = "<ms>", description = "Whole-request timeout per probe (default: ${DEFAULT-VALUE}).")
-    long timeoutMs = ScanOptions.DEFAULT_TIMEOUT_MS;
-
-    @Option(names = "--concurrency", paramLabel = "<n>", description = "Probes in flight at once (default: ${DEFAULT-VALUE}).")
-    int concurrency = ScanOptions.DEFAULT_CONCURRENCY;
-
-    @Option(names = "--no-probe", description = "Metadata only: list the free models without probing them.")
-    boolean noProbe;
 
     @Option(names = "--yes", description = "Apply the preselection without prompting.")
     boolean yes;
@@ -81,9 +57,8 @@ public class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON on stdout (nothing else goes to stdout); never prompts.")
     boolean json;
 
-    @Option(names = "--catalog-provider", paramLabel = "<id>",
-            description = "Read the catalogue of this OpenAI-compatible provider (default: openrouter).")
-    String catalogProvider;
+    @Mixin
+    ScanOptionsMixin scanOptions;
 
     @Mixin
     AgentOption agentOption;
@@ -91,7 +66,7 @@ public class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal term = CommandSupport.terminal(spec);
-        ScanOptions options = options();
+        ScanOptions options = scanOptions.toOptions();
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
         long now = System.currentTimeMillis();
@@ -103,7 +78,7 @@ public class ScanCommand implements Callable<Integer> {
             term.err().flush();
         }
         if ((setDefault || setImage) && !probing) {
-            throw noProbe ? NemoException.usage("--set-default and --set-image need live probes; drop --no-probe")
+            throw !options.probe() ? NemoException.usage("--set-default and --set-image need live probes; drop --no-probe")
                     : NemoException.failure("--set-default and --set-image need live probes, and no " + source.displayName()
                     + " key was found");
         }
@@ -135,11 +110,11 @@ public class ScanCommand implements Callable<Integer> {
                 ScanTableRenderer.render(results, term.width(), term.out());
                 term.out().flush();
             }
-            return select(term, results, prompt);
+            return select(term, results, prompt, options.maxCandidates());
         }
     }
 
-    private int select(Terminal term, List<ModelScanResult> results, boolean prompt) {
+    private int select(Terminal term, List<ModelScanResult> results, boolean prompt, int maxCandidates) {
         List<ModelScanResult> selected = ScanRanking.preselect(results, maxCandidates);
         List<ModelScanResult> images = ScanRanking.preselectImages(results, maxCandidates);
         if (prompt) {
@@ -232,27 +207,4 @@ public class ScanCommand implements Callable<Integer> {
             }
         }
     }
-
-    private ScanOptions options() {
-        if (!(minParams >= 0) || Double.isInfinite(minParams)) {
-            throw NemoException.usage("--min-params must be a number >= 0 (billions of parameters); got " + minParams);
-        }
-        if (!(maxAgeDays >= 0) || Double.isInfinite(maxAgeDays)) {
-            throw NemoException.usage("--max-age-days must be a number >= 0 (days); got " + maxAgeDays);
-        }
-        OptionChecks.positive("--max-candidates", maxCandidates, "models");
-        OptionChecks.positive("--timeout", timeoutMs, "milliseconds");
-        OptionChecks.positive("--concurrency", concurrency, "probes");
-        OptionChecks.atMost("--concurrency", concurrency, MAX_CONCURRENCY);
-        if (provider != null && (provider.isBlank() || provider.trim().contains("/"))) {
-            throw NemoException.usage("--provider needs an id prefix such as meta-llama (the part before the first /); got \""
-                    + provider + "\"");
-        }
-        if (catalogProvider != null && catalogProvider.isBlank()) {
-            throw NemoException.usage("--catalog-provider needs a provider id, e.g. openrouter");
-        }
-        return new ScanOptions(minParams, maxAgeDays, provider == null ? null : provider.trim(), maxCandidates, timeoutMs,
-                concurrency, !noProbe, catalogProvider);
-    }
-
 }
