@@ -13,12 +13,21 @@ public record Terminal(PrintWriter out, PrintWriter err, Environment env) {
 
     /** True when stderr is an interactive terminal (progress and colour may be shown there). */
     public boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
+    /** Colour on stdout: only on a terminal, never with {@code NO_COLOR} (https://no-color.org). */
+    public boolean colour() {
+        return env.vars().get("NO_COLOR") == null && isTerminal(1);
+    }
+
+    private boolean isTerminal(int fd) {
         if ("dumb".equals(env.get("TERM"))) {
             return false;
         }
         try {
-            // Java has no isatty(2); on Linux the fd link names the terminal device.
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            // Java has no isatty(3); on Linux the fd link names the terminal device.
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (java.io.IOException | UnsupportedOperationException e) {
             return System.console() != null;

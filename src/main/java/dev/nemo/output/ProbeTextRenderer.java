@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The "Auth probes" section: the results table sorted by provider then label, and the summary line. */
 public final class ProbeTextRenderer {
@@ -18,20 +19,24 @@ public final class ProbeTextRenderer {
     private ProbeTextRenderer() {
     }
 
-    public static void render(ProbeRun run, int width, PrintWriter out) {
+    private static final Pattern STATUS_CELL = Pattern.compile("(│ )(ok|auth|rate_limit|billing|timeout|format|unknown|no_model)( · )");
+    private static final String RESET = "\u001B[0m";
+
+    /** @param colour colour the status words (stdout is a terminal and NO_COLOR is unset) */
+    public static void render(ProbeRun run, int width, boolean colour, PrintWriter out) {
         out.println();
         out.println("Auth probes");
         if (run.results().isEmpty()) {
             out.println("- none"); // and no summary line, as the peer prints it
         } else {
-            table(run, width, out);
+            table(run, width, colour, out);
         }
         if (run.cancelled() != null) {
             out.println("Interrupted: " + run.cancelled() + " of " + run.totalTargets() + " probes cancelled.");
         }
     }
 
-    private static void table(ProbeRun run, int width, PrintWriter out) {
+    private static void table(ProbeRun run, int width, boolean colour, PrintWriter out) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         List<ProbeResult> sorted = new ArrayList<>(run.results());
         sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
@@ -44,12 +49,25 @@ public final class ProbeTextRenderer {
                     + (r.error() != null ? "\n↳ " + r.error() : "");
             table.add(model, profile, status);
         }
-        out.print(table.render(width));
+        String rendered = table.render(width);
+        // Coloured after layout, so escape codes never count toward column widths.
+        out.print(colour ? STATUS_CELL.matcher(rendered).replaceAll(m -> m.group(1) + ansi(m.group(2)) + m.group(2) + RESET + m.group(3))
+                : rendered);
         if (run.totalTargets() == 0) {
             out.println("No probe targets.");
         } else {
             out.println("Probed " + run.totalTargets() + " target" + (run.totalTargets() == 1 ? "" : "s") + " in "
                     + Durations.latency(run.durationMs()));
         }
+    }
+
+    /** The peer's palette: ok green; rate_limit, timeout, billing yellow; auth, format red; the rest dim. */
+    private static String ansi(String status) {
+        return switch (status) {
+            case "ok" -> "\u001B[32m";
+            case "rate_limit", "timeout", "billing" -> "\u001B[33m";
+            case "auth", "format" -> "\u001B[31m";
+            default -> "\u001B[2m";
+        };
     }
 }

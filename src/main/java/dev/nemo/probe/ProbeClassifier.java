@@ -89,7 +89,10 @@ public final class ProbeClassifier {
             return new ProbeOutcome(ProbeStatus.UNKNOWN, "cannot resolve host " + t.getMessage());
         }
         if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-            return new ProbeOutcome(ProbeStatus.UNKNOWN, "connection refused: " + shorten(t.getMessage()));
+            // Netty says "Connection refused: /127.0.0.1:9": keep just the address.
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            String address = message.contains(": ") ? message.substring(message.lastIndexOf(": ") + 2).replaceFirst("^/", "") : "";
+            return new ProbeOutcome(ProbeStatus.UNKNOWN, "connection refused" + (address.isEmpty() ? "" : " by " + shorten(address)));
         }
         if (t instanceof SSLException) {
             return new ProbeOutcome(ProbeStatus.UNKNOWN, "TLS error: " + shorten(t.getMessage()));

@@ -92,7 +92,7 @@ public class StatusCommand implements Callable<Integer> {
             new StatusTextRenderer(term.env()).render(report,
                     MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), term.out());
             if (run != null) {
-                ProbeTextRenderer.render(run, term.width(), term.out());
+                ProbeTextRenderer.render(run, term.width(), term.colour(), term.out());
             }
         }
         term.out().flush();
