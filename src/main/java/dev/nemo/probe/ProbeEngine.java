@@ -64,18 +64,29 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     /**
-     * Loads the HTTP stack's classes on a background thread while the command is still reading
-     * config and store, so the first round of probes does not pay for class loading. Safe to
-     * call and forget: it touches no file and no network.
+     * Warms the HTTP stack on a background thread while the command is still reading config and
+     * store: one real exchange with an in-process server on 127.0.0.1 loads and compiles the
+     * client's connect, codec and response path, so the first round of probes does not pay for
+     * it. Touches no file and nothing beyond this process.
      */
     public static void preload() {
         Thread warm = new Thread(() -> {
             Vertx v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
             try {
-                v.createHttpClient(new HttpClientOptions()).close();
-                ProbeClassifier.classify(200, "{\"choices\":[]}", false, ApiStyle.OPENAI_COMPLETIONS);
+                var server = v.createHttpServer().requestHandler(req -> req.response()
+                        .putHeader("content-type", "application/json").end("{\"choices\":[]}"));
+                int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                        .get(2, java.util.concurrent.TimeUnit.SECONDS).actualPort();
+                HttpClient client = v.createHttpClient(new HttpClientOptions());
+                ProbeRequest request = new ProbeRequest(java.net.URI.create("http://127.0.0.1:" + port + "/chat/completions"),
+                        java.util.Map.of("content-type", "application/json"), "{}");
+                HttpExchange.Response response = new HttpExchange(client, BODY_CAP_BYTES).send(request)
+                        .ifNoItem().after(Duration.ofSeconds(2)).fail().await().indefinitely();
+                ProbeClassifier.classify(response.status(), response.body(), response.truncated(), ApiStyle.OPENAI_COMPLETIONS);
                 Multi.createFrom().range(0, 1).onItem().transformToUni(i -> Uni.createFrom().item(i)).merge(1)
                         .collect().asList().await().indefinitely();
+            } catch (Exception e) {
+                // Warming is an optimisation only: the probes work the same without it.
             } finally {
                 v.close();
             }
