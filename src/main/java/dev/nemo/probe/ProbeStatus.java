@@ -20,7 +20,7 @@ public enum ProbeStatus {
     }
 
     /** Transient trouble: the credential may well be fine (exit 2 with --check, not 1). */
-    public boolean transient_() {
+    public boolean isTransient() {
         return this == RATE_LIMIT || this == TIMEOUT;
     }
 }

@@ -17,7 +17,7 @@ public final class ProbeVerdict {
             if (r.status() == ProbeStatus.OK || r.excludedByOrder()) {
                 continue;
             }
-            if (!r.status().transient_()) {
+            if (!r.status().isTransient()) {
                 return ExitCodes.FAILURE;
             }
             warn = true;

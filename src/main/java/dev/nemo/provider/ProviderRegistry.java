@@ -60,9 +60,4 @@ public final class ProviderRegistry {
     public List<ProviderDefinition> all() {
         return new ArrayList<>(byId.values());
     }
-
-    /** Providers whose env keys the peer checks when building the probe universe (reference §4.1), extended to all. */
-    public List<String> idsWithEnvVars() {
-        return byId.values().stream().filter(p -> !p.envVars().isEmpty()).map(ProviderDefinition::id).toList();
-    }
 }

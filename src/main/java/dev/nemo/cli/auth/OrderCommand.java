@@ -1,12 +1,12 @@
 package dev.nemo.cli.auth;
 
 import dev.nemo.ExitCodes;
+import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.config.PrettyJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.List;
-import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +25,6 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
     @ParentCommand
     AuthCommand parent;
 
-
     @RegisterForReflection
     public record OrderView(String agentId, String agentDir, String provider, String authStorePath,
                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
@@ -37,22 +36,30 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
         s.term().out().println("Provider: " + provider);
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show the order override.")
-    public static class Get implements Callable<Integer> {
+    /** What get, set and clear share: the agent, the store and the {@code --provider} they act on. */
+    abstract static class ProviderOrder implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         AgentOption agentOption;
         @ParentCommand
         OrderCommand order;
-        @Mixin
-        OutputFormat format;
         @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider.")
         String provider;
 
+        AuthCommand.Session session() {
+            return AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show the order override.")
+    public static class Get extends ProviderOrder {
+        @Mixin
+        OutputFormat format;
+
         @Override
         public Integer call() {
-            AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+            AuthCommand.Session s = session();
             String id = s.profiles().provider(provider);
             List<String> ids = s.profiles().order(id).orElse(null);
             if (format.json()) {
@@ -72,21 +79,13 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Set the order override (profiles of that provider, in order).")
-    public static class Set implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        AgentOption agentOption;
-        @ParentCommand
-        OrderCommand order;
-        @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider.")
-        String provider;
+    public static class Set extends ProviderOrder {
         @Parameters(paramLabel = "<profile-id>", arity = "0..*", description = "Profile ids, first = preferred.")
         List<String> ids = new ArrayList<>();
 
         @Override
         public Integer call() {
-            AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+            AuthCommand.Session s = session();
             String id = s.profiles().provider(provider);
             List<String> saved = s.profiles().setOrder(id, ids);
             s.updated(s.profiles().storePath());
@@ -97,19 +96,10 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
     }
 
     @Command(name = "clear", mixinStandardHelpOptions = true, description = "Remove the order override.")
-    public static class Clear implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        AgentOption agentOption;
-        @ParentCommand
-        OrderCommand order;
-        @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider.")
-        String provider;
-
+    public static class Clear extends ProviderOrder {
         @Override
         public Integer call() {
-            AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+            AuthCommand.Session s = session();
             String id = s.profiles().provider(provider);
             boolean removed = s.profiles().clearOrder(id);
             if (removed) {
