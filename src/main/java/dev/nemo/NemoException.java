@@ -2,32 +2,31 @@ package dev.nemo;
 
 /**
  * A failure the user can act on: its message is printed as one line on stderr (plus optional
- * detail lines) and the command exits with {@link #exitCode()}. Never carries a secret.
+ * detail lines). Its {@link Kind} says whose fault it is; the CLI edge alone turns that into an
+ * exit code. Never carries a secret.
  */
 public class NemoException extends RuntimeException {
-    private final int exitCode;
+    /** Bad input on the command line, or a runtime failure (unreadable or corrupt file, lock busy, …). */
+    public enum Kind { USAGE, FAILURE }
 
-    public NemoException(int exitCode, String message) {
+    private final Kind kind;
+
+    public NemoException(Kind kind, String message) {
         super(message);
-        this.exitCode = exitCode;
+        this.kind = kind;
     }
 
-    public NemoException(int exitCode, String message, Throwable cause) {
-        super(message, cause);
-        this.exitCode = exitCode;
-    }
-
-    public int exitCode() {
-        return exitCode;
+    public Kind kind() {
+        return kind;
     }
 
     /** A runtime failure: unreadable or corrupt file, lock busy, unknown agent (exit 1). */
     public static NemoException failure(String message) {
-        return new NemoException(ExitCodes.FAILURE, message);
+        return new NemoException(Kind.FAILURE, message);
     }
 
     /** Bad input on the command line: option value, model ref, id (exit 64). */
     public static NemoException usage(String message) {
-        return new NemoException(ExitCodes.USAGE, message);
+        return new NemoException(Kind.USAGE, message);
     }
 }

@@ -2,10 +2,10 @@ package dev.nemo.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.config.Environment;
-import dev.nemo.config.LenientJson;
+import dev.nemo.json.LenientJson;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nemo.model.ProviderId;
+import dev.nemo.config.ProviderId;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

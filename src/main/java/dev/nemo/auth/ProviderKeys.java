@@ -1,7 +1,7 @@
 package dev.nemo.auth;
 
 import dev.nemo.config.Environment;
-import dev.nemo.provider.ProviderRegistry;
+import dev.nemo.providers.ProviderRegistry;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.nemo.cli;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,11 +56,11 @@ public class CommandLineSetup {
         command.getOut().flush();
         if (e instanceof NemoException nemo) {
             err.println("error: " + nemo.getMessage());
-            if (nemo.exitCode() == ExitCodes.USAGE) {
+            if (nemo.kind() == NemoException.Kind.USAGE) {
                 err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             }
             debugTrace(e, err);
-            return nemo.exitCode();
+            return ExitCodes.of(nemo.kind());
         }
         // An unexpected failure: name it, but never dump the message of an exception we did not
         // write (it may quote a request); the trace is there with NEMO_DEBUG=1.

@@ -1,6 +1,6 @@
 package dev.nemo.cli;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package dev.nemo.cli;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.config.ConfigFile;
-import dev.nemo.config.PrettyJson;
+import dev.nemo.json.PrettyJson;
 import dev.nemo.config.StatePaths;
-import dev.nemo.provider.ProviderDefinition;
-import dev.nemo.provider.ProviderRegistry;
+import dev.nemo.providers.ProviderDefinition;
+import dev.nemo.providers.ProviderRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,7 +71,7 @@ public class PluginsCommand extends dev.nemo.cli.CommandGroup {
                 methods.add("setup-token");
             }
             boolean probe = p.api() != null && p.baseUrl() != null
-                    && dev.nemo.provider.ApiStyle.fromWireName(p.api()).isPresent();
+                    && dev.nemo.providers.ApiStyle.fromWireName(p.api()).isPresent();
             return new PluginView(p.id(), p.builtin() ? "built-in" : "config", p.api(), p.baseUrl(), p.envVars(), methods, probe);
         }
     }

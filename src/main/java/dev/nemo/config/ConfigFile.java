@@ -1,5 +1,7 @@
 package dev.nemo.config;
 
+import dev.nemo.json.PrettyJson;
+import dev.nemo.json.LenientJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

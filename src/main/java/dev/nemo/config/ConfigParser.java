@@ -10,7 +10,7 @@ import dev.nemo.config.NemoConfig.ModelEntry;
 import dev.nemo.config.NemoConfig.ModelsConfig;
 import dev.nemo.config.NemoConfig.OAuthConfig;
 import dev.nemo.config.NemoConfig.ProfileMeta;
-import dev.nemo.model.ProviderId;
+import dev.nemo.config.ProviderId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,9 +7,13 @@ import dev.nemo.config.AgentContext;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.config.Environment;
 import dev.nemo.config.StatePaths;
-import dev.nemo.model.ModelSelection;
-import dev.nemo.provider.ProviderRegistry;
+import dev.nemo.models.ModelSelection;
+import dev.nemo.providers.ProviderRegistry;
+import dev.nemo.auth.AuthProfile;
+import dev.nemo.auth.Credential;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,5 +38,34 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
             keys.configKey(provider.id()).filter(k -> !k.marker()).ifPresent(k -> secrets.add(k.value()));
         }
         return new Redactor(secrets);
+    }
+
+    /** This context with the renewed profiles in place and a redactor that knows old and new tokens. */
+    public RunContext withRenewed(Map<String, AuthProfile> renewed) {
+        AuthStore old = store;
+        Map<String, AuthProfile> profiles = new LinkedHashMap<>(old.profiles());
+        Set<String> previous = new LinkedHashSet<>();
+        renewed.forEach((id, p) -> {
+            AuthProfile before = profiles.put(id, p);
+            if (before != null && before.credential() instanceof Credential.OAuth o) {
+                previous.add(o.access());
+                previous.add(o.refresh());
+            }
+        });
+        // The refresh wrote auth-profiles.json (started from the pi agent's auth.json if that was the source).
+        AuthStore renewedStore = new AuthStore(agent.authStorePath(), AuthStore.Source.AUTH_PROFILES, old.version(), profiles,
+                old.order(), old.lastGood(), old.usageStats());
+        Redactor renewedRedactor = redactorFor(renewedStore, providers, keys);
+        for (String s : previous) {
+            if (s != null) {
+                renewedRedactor = renewedRedactor.with(s);
+            }
+        }
+        return new RunContext(env, paths, config, agent, renewedStore, providers, keys, models, renewedRedactor);
+    }
+
+    /** True when {@code provider} has any credential: a stored profile, an env key or a config key. */
+    public boolean hasAuth(String provider) {
+        return !store.profilesOf(provider).isEmpty() || keys.envKey(provider).isPresent() || keys.configKey(provider).isPresent();
     }
 }

@@ -8,8 +8,8 @@ import dev.nemo.config.AgentLocator;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.config.Environment;
 import dev.nemo.config.StatePaths;
-import dev.nemo.model.ModelSelection;
-import dev.nemo.provider.ProviderRegistry;
+import dev.nemo.models.ModelSelection;
+import dev.nemo.providers.ProviderRegistry;
 import java.util.function.Consumer;
 
 /** Loads an {@link RunContext}: config first (it names the agents), then the agent's store. */

@@ -1,7 +1,7 @@
 package dev.nemo.output;
 
 import dev.nemo.config.LockedFile;
-import dev.nemo.format.Durations;
+import dev.nemo.text.Durations;
 import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeStatus;

@@ -3,7 +3,7 @@ package dev.nemo.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nemo.listing.ModelRow;
+import dev.nemo.models.ModelRow;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.nemo.output;
 
-import dev.nemo.format.ContextWindows;
-import dev.nemo.listing.ModelRow;
+import dev.nemo.text.ContextWindows;
+import dev.nemo.models.ModelRow;
 import java.io.PrintWriter;
 import java.util.List;
 

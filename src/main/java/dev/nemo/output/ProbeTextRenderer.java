@@ -1,6 +1,6 @@
 package dev.nemo.output;
 
-import dev.nemo.format.Durations;
+import dev.nemo.text.Durations;
 import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeRun;
 import java.io.PrintWriter;

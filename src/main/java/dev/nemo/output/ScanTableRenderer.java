@@ -1,7 +1,7 @@
 package dev.nemo.output;
 
-import dev.nemo.format.ContextWindows;
-import dev.nemo.format.Durations;
+import dev.nemo.text.ContextWindows;
+import dev.nemo.text.Durations;
 import dev.nemo.scan.ModelScanResult;
 import dev.nemo.scan.ParamInference;
 import java.io.PrintWriter;

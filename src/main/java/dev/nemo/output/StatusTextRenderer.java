@@ -1,8 +1,8 @@
 package dev.nemo.output;
 
 import dev.nemo.config.Environment;
-import dev.nemo.format.Durations;
-import dev.nemo.format.HomePaths;
+import dev.nemo.text.Durations;
+import dev.nemo.config.HomePaths;
 import dev.nemo.status.StatusReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.nemo.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nemo.provider.ApiStyle;
+import dev.nemo.providers.ApiStyle;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;

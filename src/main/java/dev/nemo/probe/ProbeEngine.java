@@ -1,7 +1,7 @@
 package dev.nemo.probe;
 
 import dev.nemo.auth.Redactor;
-import dev.nemo.provider.ApiStyle;
+import dev.nemo.providers.ApiStyle;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;

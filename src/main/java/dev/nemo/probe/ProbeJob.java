@@ -1,6 +1,6 @@
 package dev.nemo.probe;
 
-import dev.nemo.provider.ApiStyle;
+import dev.nemo.providers.ApiStyle;
 
 /**
  * One exchange for {@link ProbeEngine#runJobs}: a ready request, the API style its answer is read

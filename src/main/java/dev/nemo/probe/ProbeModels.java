@@ -2,8 +2,8 @@ package dev.nemo.probe;
 
 import dev.nemo.config.NemoConfig;
 import dev.nemo.context.RunContext;
-import dev.nemo.model.ModelRef;
-import dev.nemo.model.ProviderId;
+import dev.nemo.models.ModelRef;
+import dev.nemo.config.ProviderId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

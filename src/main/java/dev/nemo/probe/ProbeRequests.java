@@ -2,7 +2,7 @@ package dev.nemo.probe;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nemo.provider.ApiStyle;
+import dev.nemo.providers.ApiStyle;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

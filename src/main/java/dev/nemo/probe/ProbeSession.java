@@ -1,7 +1,7 @@
 package dev.nemo.probe;
 
 import dev.nemo.context.RunContext;
-import dev.nemo.oauth.TokenRefresher;
+import dev.nemo.auth.oauth.TokenRefresher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,10 @@ public final class ProbeSession {
         this.options = options;
         Duration timeout = Duration.ofMillis(Math.min(REFRESH_TIMEOUT_CAP.toMillis(), Math.max(1000, options.timeoutMs())));
         ProbePlanner planner = new ProbePlanner(ctx, options, now);
-        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx, planner.oauthProfilesToProbe(), now);
-        this.ctx = refreshed.context();
-        boolean unchanged = refreshed.context() == ctx && refreshed.failures().isEmpty();
-        this.plan = (unchanged ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
+        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx.agent().authStorePath(), ctx.providers(),
+                ctx.redactor(), planner.oauthProfilesToProbe(), now);
+        this.ctx = refreshed.renewed().isEmpty() ? ctx : ctx.withRenewed(refreshed.renewed());
+        this.plan = (refreshed.changedNothing() ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
     }
 
     /** The run's context after any OAuth refresh (the store holds the renewed tokens). */

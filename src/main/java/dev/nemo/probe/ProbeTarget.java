@@ -1,7 +1,7 @@
 package dev.nemo.probe;
 
-import dev.nemo.model.ModelRef;
-import dev.nemo.provider.ProviderDefinition;
+import dev.nemo.models.ModelRef;
+import dev.nemo.providers.ProviderDefinition;
 
 /**
  * One request to send: a credential (pinned, never rotated) against one model of one provider.

@@ -1,35 +1,23 @@
 package dev.nemo.probe;
 
-import dev.nemo.ExitCodes;
-
 /**
- * The {@code --check --probe} exit code of the probe results: 1 when a probe ended {@code auth},
- * {@code billing}, {@code format}, {@code unknown} or {@code no_model}; 2 when the only failures are
- * {@code rate_limit}/{@code timeout}; else 0. Rows excluded by {@code auth.order} do not count.
+ * The {@code --check --probe} verdict of the probe results: failing when a probe ended
+ * {@code auth}, {@code billing}, {@code format}, {@code unknown} or {@code no_model}; a warning
+ * when the only failures are {@code rate_limit}/{@code timeout}. Rows excluded by
+ * {@code auth.order} do not count.
  */
 public final class ProbeVerdict {
     private ProbeVerdict() {
     }
 
-    public static int exitCode(ProbeRun run) {
-        boolean warn = false;
+    public static Health of(ProbeRun run) {
+        Health health = Health.HEALTHY;
         for (ProbeResult r : run.results()) {
             if (r.status() == ProbeStatus.OK || r.excludedByOrder()) {
                 continue;
             }
-            if (!r.status().isTransient()) {
-                return ExitCodes.FAILURE;
-            }
-            warn = true;
+            health = health.worst(r.status().isTransient() ? Health.WARNING : Health.FAILING);
         }
-        return warn ? ExitCodes.WARNING : ExitCodes.OK;
-    }
-
-    /** The more severe of two check codes (1 beats 2 beats 0). */
-    public static int worst(int a, int b) {
-        if (a == ExitCodes.FAILURE || b == ExitCodes.FAILURE) {
-            return ExitCodes.FAILURE;
-        }
-        return Math.max(a, b);
+        return health;
     }
 }

@@ -1,11 +1,11 @@
 package dev.nemo.status;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.probe.Health;
 import java.util.List;
 
 /**
- * The {@code --check} exit code: 1 when a provider the agent's models run on has no usable
- * credential, 2 when one of their tokens expires within 24 h, else 0. Only providers in use
+ * The {@code --check} verdict: failing when a provider the agent's models run on has no usable
+ * credential, a warning when one of their tokens expires within 24 h. Only providers in use
  * count, so an expired profile nobody uses never fails a pipeline (the peer's #42721).
  */
 public record CheckVerdict(List<String> missingProvidersInUse, List<String> expiringProfilesInUse) {
@@ -14,10 +14,10 @@ public record CheckVerdict(List<String> missingProvidersInUse, List<String> expi
         return new CheckVerdict(status.missingProvidersInUse(), status.expiringProfilesInUse());
     }
 
-    public int exitCode() {
+    public Health health() {
         if (!missingProvidersInUse.isEmpty()) {
-            return ExitCodes.FAILURE;
+            return Health.FAILING;
         }
-        return expiringProfilesInUse.isEmpty() ? ExitCodes.OK : ExitCodes.WARNING;
+        return expiringProfilesInUse.isEmpty() ? Health.HEALTHY : Health.WARNING;
     }
 }

@@ -1,6 +1,6 @@
 package dev.nemo.status;
 
-import dev.nemo.provider.ProviderRegistry;
+import dev.nemo.providers.ProviderRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.Credential;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.context.RunContext;
-import dev.nemo.model.ModelSelection;
+import dev.nemo.models.ModelSelection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nemo.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.config.AgentContext;
 import dev.nemo.config.Environment;
@@ -122,7 +121,7 @@ class AuthStoreReaderTest {
         store("{\"profiles\": {");
         byte[] before = Files.readAllBytes(agentDir.resolve("auth-profiles.json"));
         NemoException e = assertThrows(NemoException.class, () -> read(Map.of()));
-        assertEquals(ExitCodes.FAILURE, e.exitCode());
+        assertEquals(NemoException.Kind.FAILURE, e.kind());
         assertTrue(e.getMessage().contains(agentDir.resolve("auth-profiles.json").toString()), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(agentDir.resolve("auth-profiles.json")));
     }

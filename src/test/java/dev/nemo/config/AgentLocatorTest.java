@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nemo.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.config.NemoConfig.AgentEntry;
 import java.nio.file.Path;
@@ -91,7 +90,7 @@ class AgentLocatorTest {
     void unknownAgentIsAUsageErrorNamingTheIdAndTheKnownOnes() {
         NemoException e = assertThrows(NemoException.class,
                 () -> locator(Map.of(), agent("work", false, null)).locate("nope"));
-        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertEquals(NemoException.Kind.USAGE, e.kind());
         assertTrue(e.getMessage().contains("\"nope\""), e.getMessage());
         assertTrue(e.getMessage().contains("work"), e.getMessage());
     }

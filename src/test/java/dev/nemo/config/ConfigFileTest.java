@@ -1,5 +1,7 @@
 package dev.nemo.config;
 
+import dev.nemo.json.LenientJson;
+import dev.nemo.json.PrettyJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nemo.ExitCodes;
 import dev.nemo.NemoException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class ConfigFileTest {
     void invalidJsonIsAFailureNamingThePath() throws Exception {
         Path path = write("{ \"agents\": ");
         NemoException e = assertThrows(NemoException.class, () -> config(path).load());
-        assertEquals(ExitCodes.FAILURE, e.exitCode());
+        assertEquals(NemoException.Kind.FAILURE, e.kind());
         assertTrue(e.getMessage().contains(path.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
     }

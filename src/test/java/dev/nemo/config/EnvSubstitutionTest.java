@@ -1,5 +1,7 @@
 package dev.nemo.config;
 
+import dev.nemo.json.LenientJson;
+import dev.nemo.json.PrettyJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

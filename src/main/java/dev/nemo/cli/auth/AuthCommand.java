@@ -5,8 +5,8 @@ import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Terminal;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
-import dev.nemo.format.HomePaths;
-import dev.nemo.profiles.AuthProfileService;
+import dev.nemo.config.HomePaths;
+import dev.nemo.auth.AuthProfileService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +32,7 @@ public class AuthCommand extends dev.nemo.cli.CommandGroup {
             String agent = own.agent() != null ? own.agent() : parentAgent;
             Terminal term = CommandSupport.terminal(spec);
             RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
-            return new Session(term, ctx, new AuthProfileService(ctx));
+            return new Session(term, ctx, new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers()));
         }
 
         String display(Path path) {

@@ -1,12 +1,12 @@
 package dev.nemo.cli.auth;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.config.PrettyJson;
-import dev.nemo.format.Durations;
-import dev.nemo.model.ProviderId;
+import dev.nemo.json.PrettyJson;
+import dev.nemo.text.Durations;
+import dev.nemo.config.ProviderId;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import dev.nemo.cli.AgentOption;

@@ -1,16 +1,16 @@
 package dev.nemo.cli.auth;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
 import dev.nemo.config.ConfigFile;
-import dev.nemo.model.ModelCatalog;
-import dev.nemo.oauth.OAuthLogin;
-import dev.nemo.oauth.OAuthTokens;
-import dev.nemo.profiles.ProfileId;
-import dev.nemo.provider.ProviderDefinition;
-import dev.nemo.selection.ModelSlot;
-import dev.nemo.selection.SelectionEditor;
+import dev.nemo.models.ModelCatalog;
+import dev.nemo.auth.oauth.OAuthLogin;
+import dev.nemo.auth.oauth.OAuthTokens;
+import dev.nemo.auth.ProfileId;
+import dev.nemo.providers.ProviderDefinition;
+import dev.nemo.models.ModelSlot;
+import dev.nemo.models.SelectionEditor;
 import java.util.Optional;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package dev.nemo.cli.auth;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.config.PrettyJson;
+import dev.nemo.json.PrettyJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.List;

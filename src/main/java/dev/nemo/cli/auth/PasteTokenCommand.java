@@ -1,10 +1,10 @@
 package dev.nemo.cli.auth;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.SecretInput;
-import dev.nemo.profiles.ExpiryDuration;
-import dev.nemo.profiles.ProfileId;
-import dev.nemo.profiles.TokenRules;
+import dev.nemo.auth.ExpiryDuration;
+import dev.nemo.auth.ProfileId;
+import dev.nemo.auth.TokenRules;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

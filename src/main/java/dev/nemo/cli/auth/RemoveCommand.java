@@ -1,6 +1,6 @@
 package dev.nemo.cli.auth;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;

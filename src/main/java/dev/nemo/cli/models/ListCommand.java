@@ -1,19 +1,19 @@
 package dev.nemo.cli.models;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
-import dev.nemo.config.PrettyJson;
+import dev.nemo.json.PrettyJson;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
-import dev.nemo.listing.ModelListQuery;
-import dev.nemo.listing.ModelLister;
-import dev.nemo.listing.ModelRow;
-import dev.nemo.model.ModelCatalog;
-import dev.nemo.model.ProviderId;
+import dev.nemo.models.ModelListQuery;
+import dev.nemo.models.ModelLister;
+import dev.nemo.models.ModelRow;
+import dev.nemo.models.ModelCatalog;
+import dev.nemo.config.ProviderId;
 import dev.nemo.output.ModelListJson;
 import dev.nemo.output.ModelTableRenderer;
 import java.util.List;
@@ -62,7 +62,7 @@ public class ListCommand implements Callable<Integer> {
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
         ModelCatalog catalog = ModelCatalog.load(ctx.config().config(), ctx.providers());
-        List<ModelRow> rows = ModelLister.of(ctx, catalog).rows(new ModelListQuery(all, local, providerFilter));
+        List<ModelRow> rows = new ModelLister(ctx.models(), catalog, ctx::hasAuth).rows(new ModelListQuery(all, local, providerFilter));
         if (format.json()) {
             term.out().print(PrettyJson.write(ModelListJson.of(rows)));
         } else if (format.plain()) {

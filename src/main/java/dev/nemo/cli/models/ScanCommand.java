@@ -1,13 +1,13 @@
 package dev.nemo.cli.models;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Interrupts;
 import dev.nemo.cli.SecretInput;
 import dev.nemo.cli.Terminal;
-import dev.nemo.config.PrettyJson;
+import dev.nemo.json.PrettyJson;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.output.ProbeProgress;
@@ -19,7 +19,7 @@ import dev.nemo.scan.ModelScanner;
 import dev.nemo.scan.ScanFilter;
 import dev.nemo.scan.ScanOptions;
 import dev.nemo.scan.ScanRanking;
-import dev.nemo.selection.SelectionEditor;
+import dev.nemo.models.SelectionEditor;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

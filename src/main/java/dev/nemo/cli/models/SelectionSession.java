@@ -3,10 +3,10 @@ package dev.nemo.cli.models;
 import dev.nemo.cli.Terminal;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.config.StatePaths;
-import dev.nemo.format.HomePaths;
-import dev.nemo.model.ModelCatalog;
-import dev.nemo.provider.ProviderRegistry;
-import dev.nemo.selection.SelectionEditor;
+import dev.nemo.config.HomePaths;
+import dev.nemo.models.ModelCatalog;
+import dev.nemo.providers.ProviderRegistry;
+import dev.nemo.models.SelectionEditor;
 
 /**
  * What the model-selection commands share: the config file they read and write, and the

@@ -1,9 +1,9 @@
 package dev.nemo.cli.models;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.CommandSupport;
-import dev.nemo.selection.ModelSlot;
-import dev.nemo.selection.SelectionEditor;
+import dev.nemo.models.ModelSlot;
+import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,6 +1,6 @@
 package dev.nemo.cli.models;
 
-import dev.nemo.selection.ModelSlot;
+import dev.nemo.models.ModelSlot;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

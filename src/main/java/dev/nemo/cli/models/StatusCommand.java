@@ -1,13 +1,13 @@
 package dev.nemo.cli.models;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Interrupts;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
-import dev.nemo.config.PrettyJson;
+import dev.nemo.json.PrettyJson;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.output.JUnitReport;
@@ -18,6 +18,7 @@ import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeOptions;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeSession;
+import dev.nemo.probe.Health;
 import dev.nemo.probe.ProbeVerdict;
 import dev.nemo.status.CheckVerdict;
 import dev.nemo.status.MissingAuthHints;
@@ -99,8 +100,11 @@ public class StatusCommand implements Callable<Integer> {
         if (session != null && session.cancelled()) {
             return ExitCodes.INTERRUPTED;
         }
-        int code = check ? CheckVerdict.of(service).exitCode() : ExitCodes.OK;
-        return check && run != null ? ProbeVerdict.worst(code, ProbeVerdict.exitCode(run)) : code;
+        if (!check) {
+            return ExitCodes.OK;
+        }
+        Health health = CheckVerdict.of(service).health();
+        return ExitCodes.of(run == null ? health : health.worst(ProbeVerdict.of(run)));
     }
 
     private ProbeRun runProbes(ProbeSession session, Terminal term) {

@@ -1,9 +1,9 @@
 package dev.nemo.cli.models.aliases;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.models.SelectionSession;
-import dev.nemo.selection.SelectionEditor;
+import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,13 +1,13 @@
 package dev.nemo.cli.models.aliases;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
-import dev.nemo.config.PrettyJson;
+import dev.nemo.json.PrettyJson;
 import dev.nemo.cli.models.SelectionSession;
 import dev.nemo.config.ConfigFile;
-import dev.nemo.model.AliasIndex;
+import dev.nemo.models.AliasIndex;
 import dev.nemo.output.SelectionListRenderer;
 import java.util.Map;
 import java.util.concurrent.Callable;

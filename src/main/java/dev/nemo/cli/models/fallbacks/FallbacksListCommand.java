@@ -1,15 +1,15 @@
 package dev.nemo.cli.models.fallbacks;
 
-import dev.nemo.ExitCodes;
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
 import dev.nemo.cli.models.SelectionSession;
 import dev.nemo.config.ModelSetting;
 import dev.nemo.config.NemoConfig;
-import dev.nemo.config.PrettyJson;
+import dev.nemo.json.PrettyJson;
 import dev.nemo.output.SelectionListRenderer;
-import dev.nemo.selection.ModelSlot;
+import dev.nemo.models.ModelSlot;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.nemo.cli.models.fallbacks;
 
-import dev.nemo.selection.ModelSlot;
+import dev.nemo.models.ModelSlot;
 import picocli.CommandLine.Command;
 
 @Command(name = "image-fallbacks", mixinStandardHelpOptions = true,

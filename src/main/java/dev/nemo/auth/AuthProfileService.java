@@ -1,0 +1,208 @@
+package dev.nemo.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.NemoException;
+import dev.nemo.auth.AuthProfile;
+import dev.nemo.auth.AuthStore;
+import dev.nemo.auth.AuthStoreFile;
+import dev.nemo.config.ConfigFile;
+import dev.nemo.config.Environment;
+import dev.nemo.config.AgentContext;
+import dev.nemo.providers.ProviderRegistry;
+import dev.nemo.config.ProviderId;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Adds, removes and orders auth profiles. The secret goes to the agent's store (locked, atomic,
+ * 0600); routing metadata ({@code provider}, {@code mode}, never a secret) to the config's
+ * {@code auth.profiles}, and a new profile moves to the front of an existing {@code auth.order}.
+ */
+public final class AuthProfileService {
+    private final Environment env;
+    private final Path configPath;
+    private final AgentContext agent;
+    private final AuthStore store;
+    private final ProviderRegistry providers;
+    private final AuthStoreFile storeFile;
+
+    /** Edits {@code agent}'s store as read into {@code store}, and the config at {@code configPath}. */
+    public AuthProfileService(Environment env, Path configPath, AgentContext agent, AuthStore store, ProviderRegistry providers) {
+        this.env = env;
+        this.configPath = configPath;
+        this.agent = agent;
+        this.store = store;
+        this.providers = providers;
+        this.storeFile = new AuthStoreFile(agent.authStorePath());
+    }
+
+    public Path storePath() {
+        return agent.authStorePath();
+    }
+
+    public Path configPath() {
+        return configPath;
+    }
+
+    /** A known provider id (built-in or configured), normalised; anything else is a usage error. */
+    public String provider(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw NemoException.usage("Missing --provider.");
+        }
+        String id = ProviderId.normalize(raw);
+        if (providers.find(id).isEmpty()) {
+            throw NemoException.usage("Unknown provider \"" + raw.trim() + "\". Known providers: "
+                    + String.join(", ", providers.all().stream().map(p -> p.id()).sorted().toList())
+                    + " (see `nemo plugins list`).");
+        }
+        return id;
+    }
+
+    public void saveToken(String provider, String profileId, String token, Long expires) {
+        ObjectNode credential = JsonNodeFactory.instance.objectNode().put("type", "token").put("provider", provider).put("token", token);
+        if (expires != null) {
+            credential.put("expires", expires);
+        }
+        save(provider, profileId, credential, "token");
+    }
+
+    public void saveApiKey(String provider, String profileId, String key) {
+        save(provider, profileId, JsonNodeFactory.instance.objectNode().put("type", "api_key").put("provider", provider).put("key", key),
+                "api_key");
+    }
+
+    public void saveOAuth(String provider, String profileId, ObjectNode credential) {
+        save(provider, profileId, credential, "oauth");
+    }
+
+    /**
+     * The store is written while the config's lock is held (lock order: config, then store), so
+     * a config lock that cannot be taken leaves the store unchanged too.
+     */
+    private void save(String provider, String profileId, ObjectNode credential, String mode) {
+        new ConfigFile(configPath, env).update(tree -> {
+            storeFile.update(store -> {
+                ((ObjectNode) store.get("profiles")).set(profileId, credential);
+                return true;
+            });
+            ObjectNode auth = child(tree, "auth");
+            ObjectNode meta = JsonNodeFactory.instance.objectNode().put("provider", provider).put("mode", mode);
+            JsonNode old = auth.path("profiles").path(profileId);
+            if (credential.path("email").isTextual()) {
+                meta.put("email", credential.path("email").asText());
+            } else if (old.path("email").isTextual()) {
+                meta.put("email", old.path("email").asText());
+            }
+            child(auth, "profiles").set(profileId, meta);
+            JsonNode order = auth.path("order").path(provider);
+            if (order.isArray()) {
+                ArrayNode front = JsonNodeFactory.instance.arrayNode().add(profileId);
+                order.forEach(id -> {
+                    if (!id.asText().equals(profileId)) {
+                        front.add(id);
+                    }
+                });
+                child(auth, "order").set(provider, front);
+            }
+            return true;
+        });
+    }
+
+    /** Removes the profile from the store (with its order, lastGood and usage entries) and the config. */
+    public void remove(String profileId) {
+        AuthProfile profile = store.profiles().get(profileId);
+        if (profile == null) {
+            throw NemoException.failure("Auth profile \"" + profileId + "\" not found in " + storePath() + ".");
+        }
+        if (store.source() == AuthStore.Source.PI_AUTH_JSON) {
+            throw NemoException.failure("Auth profile \"" + profileId + "\" comes from the pi agent's " + store.path()
+                    + ", which nemo never modifies; remove it there.");
+        }
+        // As in save: the store is written under the config's lock, so a busy config changes nothing.
+        new ConfigFile(configPath, env).update(tree -> {
+            storeFile.update(store -> {
+                ((ObjectNode) store.get("profiles")).remove(profileId);
+                removeFromLists(store.path("order"), profileId);
+                if (store.path("lastGood") instanceof ObjectNode lastGood) {
+                    List<String> providers = new ArrayList<>();
+                    lastGood.fields().forEachRemaining(e -> {
+                        if (e.getValue().asText().equals(profileId)) {
+                            providers.add(e.getKey());
+                        }
+                    });
+                    providers.forEach(lastGood::remove);
+                }
+                if (store.path("usageStats") instanceof ObjectNode stats) {
+                    stats.remove(profileId);
+                }
+                return true;
+            });
+            JsonNode auth = tree.path("auth");
+            boolean changed = auth.path("profiles") instanceof ObjectNode profiles && profiles.remove(profileId) != null;
+            return removeFromLists(auth.path("order"), profileId) || changed;
+        });
+    }
+
+    /** The per-agent order override of {@code provider}, if any. */
+    public Optional<List<String>> order(String provider) {
+        return Optional.ofNullable(store.order().get(provider));
+    }
+
+    public List<String> setOrder(String provider, List<String> rawIds) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(rawIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()));
+        if (ids.isEmpty()) {
+            throw NemoException.usage("Missing profile ids. Provide one or more profile ids.");
+        }
+        for (String id : ids) {
+            AuthProfile p = store.profiles().get(id);
+            if (p == null) {
+                throw NemoException.usage("Auth profile \"" + id + "\" not found in " + storePath() + ".");
+            }
+            if (!p.provider().equals(provider)) {
+                throw NemoException.usage("Auth profile \"" + id + "\" is for " + p.provider() + ", not " + provider + ".");
+            }
+        }
+        storeFile.update(tree -> {
+            ArrayNode list = child(tree, "order").putArray(provider);
+            ids.forEach(list::add);
+            return true;
+        });
+        return ids;
+    }
+
+    /** Removes the per-agent override; false when there was none. */
+    public boolean clearOrder(String provider) {
+        return storeFile.update(tree -> tree.path("order") instanceof ObjectNode order && order.remove(provider) != null);
+    }
+
+    private static boolean removeFromLists(JsonNode lists, String profileId) {
+        boolean changed = false;
+        if (lists instanceof ObjectNode object) {
+            for (var it = object.fields(); it.hasNext(); ) {
+                if (it.next().getValue() instanceof ArrayNode array) {
+                    for (int i = array.size() - 1; i >= 0; i--) {
+                        if (array.get(i).asText().equals(profileId)) {
+                            array.remove(i);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static ObjectNode child(ObjectNode parent, String name) {
+        JsonNode existing = parent.get(name);
+        if (existing instanceof ObjectNode object) {
+            return object;
+        }
+        return parent.putObject(name);
+    }
+}

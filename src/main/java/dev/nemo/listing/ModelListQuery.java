@@ -1,5 +1,0 @@
-package dev.nemo.listing;
-
-/** The options of {@code models list}; {@code provider} is already normalised, or null for every provider. */
-public record ModelListQuery(boolean all, boolean local, String provider) {
-}
