@@ -8,6 +8,9 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,8 +20,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * the returned Uni (a timeout, Ctrl-C) resets the request and frees its connection slot.
  */
 public final class HttpExchange {
-    /** What came back: status, the body read (possibly cut at the cap), and whether it was cut. */
-    public record Response(int status, String body, boolean truncated, String retryAfter) {
+    /**
+     * What came back: status, headers (names lower-cased, first value of each), the body read
+     * (possibly cut at the cap), and whether it was cut.
+     */
+    public record Response(int status, Map<String, String> headers, String body, boolean truncated) {
+        /** The header's value, or null; {@code name} in lower case. */
+        public String header(String name) {
+            return headers.get(name);
+        }
     }
 
     private final HttpClient client;
@@ -77,7 +87,8 @@ public final class HttpExchange {
                       io.smallrye.mutiny.subscription.UniEmitter<? super Response> emitter) {
         Buffer body = Buffer.buffer();
         int status = response.statusCode();
-        String retryAfter = response.getHeader("retry-after");
+        Map<String, String> headers = new HashMap<>();
+        response.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
         response.exceptionHandler(emitter::fail);
         response.handler(chunk -> {
             if (finished.get()) {
@@ -90,13 +101,13 @@ public final class HttpExchange {
             }
             body.appendBuffer(chunk, 0, room);
             if (finished.compareAndSet(false, true)) {
-                emitter.complete(new Response(status, body.toString(StandardCharsets.UTF_8), true, retryAfter));
+                emitter.complete(new Response(status, headers, body.toString(StandardCharsets.UTF_8), true));
                 request.reset(); // stop the download; the connection is not reused
             }
         });
         response.endHandler(v -> {
             if (finished.compareAndSet(false, true)) {
-                emitter.complete(new Response(status, body.toString(StandardCharsets.UTF_8), false, retryAfter));
+                emitter.complete(new Response(status, headers, body.toString(StandardCharsets.UTF_8), false));
             }
         });
     }

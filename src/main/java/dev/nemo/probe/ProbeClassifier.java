@@ -35,7 +35,10 @@ public final class ProbeClassifier {
     private ProbeClassifier() {
     }
 
-    public static ProbeOutcome classify(int status, String body, boolean truncated, ApiStyle style) {
+    public static ProbeOutcome classify(HttpExchange.Response response, ApiStyle style, long nowMs) {
+        int status = response.status();
+        String body = response.body();
+        boolean truncated = response.truncated();
         String message = errorMessage(body);
         String lower = body == null ? "" : body.toLowerCase(Locale.ROOT);
         if (status >= 200 && status < 300) {
@@ -43,34 +46,34 @@ public final class ProbeClassifier {
         }
         String prefix = "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
         if (status >= 300 && status < 400) {
-            return new ProbeOutcome(ProbeStatus.UNKNOWN, "HTTP " + status
+            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "HTTP " + status
                     + " redirect not followed (credentials are never sent to another URL)");
         }
         if (status == 401 || status == 403) {
-            return new ProbeOutcome(ProbeStatus.AUTH, prefix);
+            return ProbeOutcome.failed(ReasonCode.INVALID_KEY, prefix);
         }
         if (status == 402 || BILLING.matcher(lower).find()) {
-            return new ProbeOutcome(ProbeStatus.BILLING, prefix);
+            return ProbeOutcome.failed(ReasonCode.INSUFFICIENT_CREDITS, prefix);
         }
         if (status == 429 || status == 529 || status == 503 && lower.contains("overloaded")) {
-            return new ProbeOutcome(ProbeStatus.RATE_LIMIT, prefix);
+            return ProbeOutcome.failed(ReasonCode.RATE_LIMITED, prefix);
         }
         if (status == 408) {
-            return new ProbeOutcome(ProbeStatus.TIMEOUT, prefix);
+            return ProbeOutcome.failed(ReasonCode.TIMEOUT, prefix);
         }
         if (status == 404) {
-            return new ProbeOutcome(MODEL_NOT_FOUND.matcher(lower).find() ? ProbeStatus.FORMAT : ProbeStatus.UNKNOWN, prefix);
+            return ProbeOutcome.failed(MODEL_NOT_FOUND.matcher(lower).find() ? ReasonCode.MODEL_NOT_FOUND : ReasonCode.HTTP_ERROR, prefix);
         }
         if (status == 400 || status == 422) {
             if (AUTH.matcher(lower).find()) {
-                return new ProbeOutcome(ProbeStatus.AUTH, prefix);
+                return ProbeOutcome.failed(ReasonCode.INVALID_KEY, prefix);
             }
             if (RATE_LIMIT.matcher(lower).find()) {
-                return new ProbeOutcome(ProbeStatus.RATE_LIMIT, prefix);
+                return ProbeOutcome.failed(ReasonCode.RATE_LIMITED, prefix);
             }
-            return new ProbeOutcome(ProbeStatus.FORMAT, prefix);
+            return ProbeOutcome.failed(ReasonCode.BAD_REQUEST, prefix);
         }
-        return new ProbeOutcome(ProbeStatus.UNKNOWN, prefix);
+        return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, prefix);
     }
 
     /** Transport failures: timeouts are {@code timeout}; refused, reset, TLS and DNS failures {@code unknown}. */
@@ -83,40 +86,40 @@ public final class ProbeClassifier {
             t = t.getCause();
         }
         if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
-            return new ProbeOutcome(ProbeStatus.TIMEOUT, "timed out after " + timeoutMs + " ms");
+            return ProbeOutcome.failed(ReasonCode.TIMEOUT, "timed out after " + timeoutMs + " ms");
         }
         if (t instanceof UnknownHostException) {
-            return new ProbeOutcome(ProbeStatus.UNKNOWN, "cannot resolve host " + t.getMessage());
+            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "cannot resolve host " + t.getMessage());
         }
         if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
             // Netty says "Connection refused: /127.0.0.1:9": keep just the address.
             String message = t.getMessage() == null ? "" : t.getMessage();
             String address = message.contains(": ") ? message.substring(message.lastIndexOf(": ") + 2).replaceFirst("^/", "") : "";
-            return new ProbeOutcome(ProbeStatus.UNKNOWN, "connection refused" + (address.isEmpty() ? "" : " by " + shorten(address)));
+            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "connection refused" + (address.isEmpty() ? "" : " by " + shorten(address)));
         }
         if (t instanceof SSLException) {
-            return new ProbeOutcome(ProbeStatus.UNKNOWN, "TLS error: " + shorten(t.getMessage()));
+            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "TLS error: " + shorten(t.getMessage()));
         }
         String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("reset") || lower.contains("closed")) {
-            return new ProbeOutcome(ProbeStatus.UNKNOWN, "connection reset by server");
+            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "connection reset by server");
         }
-        return new ProbeOutcome(ProbeStatus.UNKNOWN, shorten(text));
+        return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, shorten(text));
     }
 
     private static ProbeOutcome successBody(String body, boolean truncated, ApiStyle style) {
         if (truncated) {
-            return new ProbeOutcome(ProbeStatus.FORMAT, "response body exceeds the size cap; not a completion");
+            return ProbeOutcome.failed(ReasonCode.BAD_REQUEST, "response body exceeds the size cap; not a completion");
         }
         JsonNode json;
         try {
             json = JSON.readTree(body == null ? "" : body);
         } catch (Exception e) {
-            return new ProbeOutcome(ProbeStatus.FORMAT, "malformed JSON in the success response");
+            return ProbeOutcome.failed(ReasonCode.BAD_REQUEST, "malformed JSON in the success response");
         }
         if (json == null || !json.isObject()) {
-            return new ProbeOutcome(ProbeStatus.FORMAT, "unexpected success response (not a JSON object)");
+            return ProbeOutcome.failed(ReasonCode.BAD_REQUEST, "unexpected success response (not a JSON object)");
         }
         String expected = switch (style) {
             case OPENAI_RESPONSES -> "output";
@@ -125,7 +128,7 @@ public final class ProbeClassifier {
             default -> "choices";
         };
         if (!json.has(expected)) {
-            return new ProbeOutcome(ProbeStatus.FORMAT, "unexpected success response (no \"" + expected + "\")");
+            return ProbeOutcome.failed(ReasonCode.BAD_REQUEST, "unexpected success response (no \"" + expected + "\")");
         }
         return ProbeOutcome.ok();
     }

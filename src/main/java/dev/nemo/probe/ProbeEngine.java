@@ -82,7 +82,7 @@ public final class ProbeEngine implements AutoCloseable {
                         java.util.Map.of("content-type", "application/json"), "{}");
                 HttpExchange.Response response = new HttpExchange(client, BODY_CAP_BYTES).send(request)
                         .ifNoItem().after(Duration.ofSeconds(2)).fail().await().indefinitely();
-                ProbeClassifier.classify(response.status(), response.body(), response.truncated(), ApiStyle.OPENAI_COMPLETIONS);
+                ProbeClassifier.classify(response, ApiStyle.OPENAI_COMPLETIONS, 0);
                 Multi.createFrom().range(0, 1).onItem().transformToUni(i -> Uni.createFrom().item(i)).merge(1)
                         .collect().asList().await().indefinitely();
             } catch (Exception e) {
@@ -107,7 +107,7 @@ public final class ProbeEngine implements AutoCloseable {
             JobResult o = outcomes[i];
             ProbeTarget t = targets.get(i);
             results[i] = o == null ? null : new ProbeResult(t.provider().id(), t.model().key(), t.profileId(), t.label(),
-                    t.source(), t.mode(), o.status(), null, o.error(), o.latencyMs());
+                    t.source(), t.mode(), o.status(), o.reason(), o.error(), o.latencyMs(), o.requestId(), o.retryAfterMs());
         }
         return results;
     }
@@ -171,25 +171,18 @@ public final class ProbeEngine implements AutoCloseable {
             long start = System.nanoTime();
             return exchange.send(job.request())
                     .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
-                    .map(response -> withRetryAfter(checked(job, ProbeClassifier.classify(response.status(), response.body(),
-                            response.truncated(), job.style()), response), response))
+                    .map(response -> checked(job, ProbeClassifier.classify(response, job.style(), System.currentTimeMillis()),
+                            response))
                     .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
-                    .map(outcome -> new JobResult(outcome.status(),
+                    .map(outcome -> new JobResult(outcome.status(), outcome.reason(),
                             outcome.error() == null ? null : redactor.with(job.credential()).redact(outcome.error()),
-                            (System.nanoTime() - start) / 1_000_000));
+                            outcome.requestId(), outcome.retryAfterMs(), (System.nanoTime() - start) / 1_000_000));
         });
     }
 
     /** A well-formed 2xx answer still has to pass the job's own check (a tool call, for scan). */
     private static ProbeOutcome checked(ProbeJob job, ProbeOutcome outcome, HttpExchange.Response response) {
         return outcome.status() == ProbeStatus.OK ? job.check().check(response.body()) : outcome;
-    }
-
-    private static ProbeOutcome withRetryAfter(ProbeOutcome outcome, HttpExchange.Response response) {
-        if (outcome.status() == ProbeStatus.RATE_LIMIT && response.retryAfter() != null) {
-            return new ProbeOutcome(outcome.status(), outcome.error() + " (retry after " + response.retryAfter().trim() + " s)");
-        }
-        return outcome;
     }
 
     @Override

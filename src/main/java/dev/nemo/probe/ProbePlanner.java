@@ -97,22 +97,20 @@ public final class ProbePlanner {
         for (AuthProfile profile : profiles) {
             String label = label(profile);
             if (explicitOrder != null && !explicitOrder.contains(profile.id())) {
-                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ProbeStatus.UNKNOWN,
-                        "excluded_by_auth_order", "Excluded by auth.order for this provider."));
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ReasonCode.EXCLUDED_BY_AUTH_ORDER, "Excluded by auth.order for this provider."));
                 continue;
             }
             String refreshFailure = refreshFailures.get(profile.id());
             if (refreshFailure != null) {
                 for (ModelRef ref : refs) {
-                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.type(), ProbeStatus.AUTH,
-                            "refresh_failed", refreshFailure));
+                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.type(), ReasonCode.REFRESH_FAILED, refreshFailure));
                 }
                 continue;
             }
             ProfileHealth health = ProfileHealth.of(profile, now);
             if (!profile.hasCredential() || (health.status() == ProfileHealth.Status.EXPIRED)) {
-                String reason = !profile.hasCredential() ? "missing_credential" : "expired";
-                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ProbeStatus.UNKNOWN, reason,
+                ReasonCode reason = !profile.hasCredential() ? ReasonCode.MISSING_CREDENTIAL : ReasonCode.EXPIRED;
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), reason,
                         "Auth profile credentials are missing or expired."));
                 continue;
             }
@@ -137,7 +135,7 @@ public final class ProbePlanner {
     private void addTargets(String provider, ProviderDefinition definition, List<ModelRef> refs, String profileId, String label,
                             String source, String mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
         if (refs.isEmpty()) {
-            preflight.add(row(provider, null, profileId, label, source, mode, ProbeStatus.NO_MODEL, "no_model",
+            preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_MODEL,
                     "No model available for probe"));
             return;
         }
@@ -146,7 +144,7 @@ public final class ProbePlanner {
                     : definition.baseUrl() == null ? "provider " + provider + " has no baseUrl"
                     : "nemo cannot probe the " + definition.api() + " API";
             for (ModelRef ref : refs) {
-                preflight.add(row(provider, ref.key(), profileId, label, source, mode, ProbeStatus.UNKNOWN, "unsupported_api",
+                preflight.add(row(provider, ref.key(), profileId, label, source, mode, ReasonCode.UNSUPPORTED_API,
                         why + " (set models.providers." + provider + ".api and baseUrl)"));
             }
             return;
@@ -214,7 +212,7 @@ public final class ProbePlanner {
     }
 
     private static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,
-                                   ProbeStatus status, String reasonCode, String error) {
-        return new ProbeResult(provider, model, profileId, label, source, mode, status, reasonCode, error, null);
+                                   ReasonCode reason, String error) {
+        return new ProbeResult(provider, model, profileId, label, source, mode, reason.status(), reason, error, null, null, null);
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.probe.ProbeJob;
 import dev.nemo.probe.ProbeOutcome;
 import dev.nemo.probe.ProbeRequest;
-import dev.nemo.probe.ProbeStatus;
+import dev.nemo.probe.ReasonCode;
 import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
 import java.net.URI;
@@ -62,7 +62,7 @@ public final class ScanRequests {
         } catch (Exception e) {
             // The classifier already accepted the JSON; fall through.
         }
-        return new ProbeOutcome(ProbeStatus.FORMAT, "No tool call returned");
+        return ProbeOutcome.failed(ReasonCode.BAD_REQUEST, "No tool call returned");
     }
 
     private static ObjectNode base(String modelId, int maxTokens) {
