@@ -175,7 +175,7 @@ public final class ProbeEngine implements AutoCloseable {
                             response))
                     .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
                     .map(outcome -> new JobResult(outcome.status(), outcome.reason(),
-                            outcome.error() == null ? null : redactor.with(job.credential()).redact(outcome.error()),
+                            outcome.error() == null ? null : ProbeClassifier.shorten(redactor.with(job.credential()).redact(outcome.error())),
                             outcome.requestId(), outcome.retryAfterMs(), (System.nanoTime() - start) / 1_000_000));
         });
     }
