@@ -1,6 +1,7 @@
 package dev.nemo.models;
 
 import dev.nemo.config.ProviderId;
+import dev.nemo.text.EditDistance;
 import dev.nemo.config.NemoConfig;
 import dev.nemo.config.NemoConfig.CustomModel;
 import dev.nemo.providers.ProviderDefinition;

@@ -26,6 +26,10 @@ public final class ProbeEngine implements AutoCloseable {
 
     /** Told about each finished probe (progress on a terminal). Called from event-loop threads. */
     public interface Listener {
+        /** A probe's request is about to be sent (it holds a concurrency slot from now on). */
+        default void started() {
+        }
+
         void finished(ProbeStatus status);
     }
 
@@ -122,8 +126,10 @@ public final class ProbeEngine implements AutoCloseable {
             return results;
         }
         Cancellable subscription = Multi.createFrom().range(0, jobs.size())
-                .onItem().transformToUni(i -> providerLimits.guard(jobs.get(i).provider(),
-                        () -> send(jobs.get(i), redactor)).map(r -> new Indexed(i, r)))
+                .onItem().transformToUni(i -> providerLimits.guard(jobs.get(i).provider(), () -> {
+                    listener.started();
+                    return send(jobs.get(i), redactor);
+                }).map(r -> new Indexed(i, r)))
                 .merge(concurrency)
                 .subscribe().with(
                         item -> {

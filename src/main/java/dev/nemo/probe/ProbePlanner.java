@@ -9,6 +9,7 @@ import dev.nemo.models.ModelRef;
 import dev.nemo.config.ProviderId;
 import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
+import dev.nemo.text.EditDistance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,57 @@ public final class ProbePlanner {
         this.now = now;
         this.models = new ProbeModels(ctx);
         this.refreshFailures = Map.copyOf(refreshFailures);
+        checkFilters();
+    }
+
+    /**
+     * A filter that names nothing configured is a usage error, never an empty run: a typo in
+     * {@code --probe-provider}, {@code --probe-profile} or {@code --probe-model} must not keep a
+     * CI check green by probing nothing.
+     */
+    private void checkFilters() {
+        if (options.provider() != null) {
+            String wanted = ProviderId.normalize(options.provider());
+            TreeSet<String> universe = universe(requestedModels());
+            if (!universe.contains(wanted)) {
+                throw NemoException.usage("--probe-provider \"" + options.provider().trim() + "\" matches no provider with "
+                        + "credentials or models here" + didYouMean(wanted, universe) + known("providers", universe));
+            }
+        }
+        TreeSet<String> profileIds = new TreeSet<>(ctx.store().profiles().keySet());
+        for (String id : options.profileIds()) {
+            if (!profileIds.contains(id)) {
+                throw NemoException.usage("--probe-profile \"" + id + "\" is not a stored auth profile" + didYouMean(id, profileIds)
+                        + known("profiles", profileIds));
+            }
+            String provider = ctx.store().profiles().get(id).provider();
+            if (options.provider() != null && !provider.equals(ProviderId.normalize(options.provider()))) {
+                throw NemoException.usage("--probe-profile \"" + id + "\" belongs to provider " + provider
+                        + ", not to --probe-provider " + options.provider().trim());
+            }
+        }
+        for (Map.Entry<String, List<ModelRef>> requested : requestedModels().entrySet()) {
+            String provider = requested.getKey();
+            if (!ctx.hasAuth(provider)) {
+                TreeSet<String> withAuth = new TreeSet<>();
+                ctx.providers().all().forEach(p -> {
+                    if (ctx.hasAuth(p.id())) {
+                        withAuth.add(p.id());
+                    }
+                });
+                throw NemoException.usage("--probe-model " + requested.getValue().get(0).key() + ": provider " + provider
+                        + " has no credential (no auth profile, env key or config key)" + didYouMean(provider, withAuth)
+                        + known("providers with credentials", withAuth));
+            }
+        }
+    }
+
+    private static String didYouMean(String input, java.util.Collection<String> choices) {
+        return EditDistance.closest(input, choices).map(c -> "; did you mean \"" + c + "\"?").orElse("");
+    }
+
+    private static String known(String what, java.util.Collection<String> choices) {
+        return choices.isEmpty() ? " (none configured)" : " (" + what + ": " + String.join(", ", choices) + ")";
     }
 
     /**
@@ -156,6 +208,15 @@ public final class ProbePlanner {
 
     /** Provider universe (reference §4.1), or the providers of {@code --probe-model}, filtered by {@code --probe-provider}. */
     private List<String> providers(Map<String, List<ModelRef>> requested) {
+        TreeSet<String> universe = universe(requested);
+        if (options.provider() != null) {
+            String wanted = ProviderId.normalize(options.provider());
+            universe.removeIf(p -> !p.equals(wanted));
+        }
+        return new ArrayList<>(universe);
+    }
+
+    private TreeSet<String> universe(Map<String, List<ModelRef>> requested) {
         TreeSet<String> universe = new TreeSet<>();
         if (!requested.isEmpty()) {
             universe.addAll(requested.keySet());
@@ -169,11 +230,7 @@ public final class ProbePlanner {
                 }
             }
         }
-        if (options.provider() != null) {
-            String wanted = ProviderId.normalize(options.provider());
-            universe.removeIf(p -> !p.equals(wanted));
-        }
-        return new ArrayList<>(universe);
+        return universe;
     }
 
     private List<ModelRef> modelsFor(String provider) {

@@ -203,7 +203,7 @@ public class ScanCommand implements Callable<Integer> {
             return scanner.probe(models, showProgress ? progress : status -> { });
         } finally {
             if (showProgress) {
-                progress.clear();
+                progress.close();
             }
         }
     }

@@ -117,7 +117,7 @@ public class StatusCommand implements Callable<Integer> {
             return session.run(showProgress ? progress : result -> { });
         } finally {
             if (showProgress) {
-                progress.clear();
+                progress.close();
             }
         }
     }
