@@ -44,7 +44,8 @@ public final class JUnitReport {
                 continue;
             }
             xml.append(">\n");
-            String message = r.status().wireName() + (r.error() != null ? ": " + r.error() : "");
+            String message = r.status().wireName() + (r.reasonCode() != null ? " (" + r.reasonCode().wireName() + ")" : "")
+                    + (r.error() != null ? ": " + r.error() : "");
             if (r.excludedByOrder()) {
                 xml.append("      <skipped message=\"").append(escape(message)).append("\"/>\n");
             } else {

@@ -2,6 +2,7 @@ package dev.nemo.output;
 
 import dev.nemo.text.Durations;
 import dev.nemo.probe.ProbeResult;
+import dev.nemo.probe.ProbeStatus;
 import dev.nemo.probe.ProbeRun;
 import java.io.PrintWriter;
 import java.text.Collator;
@@ -46,7 +47,10 @@ public final class ProbeTextRenderer {
             String model = r.model() != null ? r.model() : r.provider() + "/-";
             String profile = r.label() + (r.mode() != null ? " (" + r.mode() + ")" : "");
             String status = r.status().wireName() + " · " + Durations.latency(r.latencyMs())
-                    + (r.error() != null ? "\n↳ " + r.error() : "");
+                    + (r.reasonCode() != null && r.status() != ProbeStatus.NO_MODEL ? " · " + r.reasonCode().wireName() : "")
+                    + (r.retryAfterMs() != null ? " · retry in " + Durations.latency(r.retryAfterMs()) : "")
+                    + (r.error() != null ? "\n↳ " + r.error() : "")
+                    + (r.requestId() != null ? " [request " + r.requestId() + "]" : "");
             table.add(model, profile, status);
         }
         String rendered = table.render(width);

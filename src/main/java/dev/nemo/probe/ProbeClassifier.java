@@ -42,9 +42,10 @@ public final class ProbeClassifier {
             Rule.of(ReasonCode.BILLING_INACTIVE, "\\b(billing_not_active|quota_value_zero)\\b"),
             Rule.of(ReasonCode.SPEND_LIMIT, "\\bbilling_hard_limit_reached\\b"),
             Rule.of(ReasonCode.INSUFFICIENT_CREDITS, "\\b(insufficient_quota|exceeded_current_quota_error|insufficient_balance"
-                    + "|insufficient_credits|payment_required|base_resp_1008)\\b"),
+                    + "|insufficient_credits|payment_required|base_resp_1008|arrearage|accountoverdueerror)\\b"),
             Rule.of(ReasonCode.EXPIRED_KEY, "\\bapi_key_expired\\b"),
-            Rule.of(ReasonCode.ACCOUNT_DISABLED, "\\b(account_deactivated|organization_deactivated|consumer_suspended)\\b"),
+            Rule.of(ReasonCode.ACCOUNT_DISABLED, "\\b(account_deactivated|organization_deactivated|consumer_suspended"
+                    + "|access_terminated_error)\\b"),
             Rule.of(ReasonCode.REGION_BLOCKED, "\\bunsupported_country_region_territory\\b"),
             Rule.of(ReasonCode.RATE_LIMITED, "\\b(rate_limit_exceeded|rate_limit_error|rate_limit_reached_error|resource_exhausted"
                     + "|too_many_requests|base_resp_1002|base_resp_1039)\\b"),
@@ -63,12 +64,12 @@ public final class ProbeClassifier {
             Rule.of(ReasonCode.INVALID_KEY, "expired or (invalid|incorrect)|过期或验证不正确"),
             Rule.of(ReasonCode.EXPIRED_KEY, "(api[ _-]?key|token|key|credential)s? (has |have |is )?expired|expired (api[ _-]?key|token|key)"
                     + "|令牌已过期|token已过期|已过期"),
-            Rule.of(ReasonCode.ACCOUNT_DISABLED, "(account|organi[sz]ation|project|workspace).{0,60}?\\b(has been |is |was )?"
+            Rule.of(ReasonCode.ACCOUNT_DISABLED, "access terminated|(account|organi[sz]ation|project|workspace).{0,60}?\\b(has been |is |was )?"
                     + "(deactivated|disabled|suspended|banned|blocked|locked|terminated|denied access)|账(户|号)[^。]{0,10}(冻结|禁用|锁定|封禁)"),
-            Rule.of(ReasonCode.SPEND_LIMIT, "specified api usage limit|spend(ing)? limit|budget (has been |was )?(exceeded|reached)"
+            Rule.of(ReasonCode.SPEND_LIMIT, "specified api usage limit|limit for this billing cycle|spend(ing)? limit|budget (has been |was )?(exceeded|reached)"
                     + "|exceeded (your |the )?budget|exceeded\\w*budget|max budget|key limit exceeded|limit exceeded for this key|monthly (usage |spend(ing)? )?limit|hard limit"),
             Rule.of(ReasonCode.INSUFFICIENT_CREDITS, "insufficient[ _-]?(balance|credits?|funds|quota)|credit balance|out of credits"
-                    + "|not enough (credits|balance)|(doesn't|does not|don't|do not) have (any |enough )?credits|requires more credits|can only afford|no credits|payment required"
+                    + "|not enough (credits|balance)|balance is insufficient|overdue balance|arrears|\\btop[ -]?up\\b|(doesn't|does not|don't|do not) have (any |enough )?credits|requires more credits|can only afford|no credits|payment required"
                     + "|exceeded your current quota|check your plan and billing|余额不足|欠费|账户余额|余额"),
             Rule.of(ReasonCode.BILLING_INACTIVE, "billing (is )?not (active|enabled)|enable billing|no payment method|add a payment method"
                     + "|resource package|资源包|no active (plan|subscription)|subscription (has )?(expired|ended|is inactive)"));
@@ -178,7 +179,9 @@ public final class ProbeClassifier {
         if (envelope.error()) {
             ReasonCode reason = meaning(envelope);
             if (reason == null) {
-                reason = byStatus(embeddedStatus(json), envelope);
+                int embedded = embeddedStatus(json);
+                // A 200 saying "error" without a status or a known meaning rejected the request itself.
+                reason = embedded == 0 ? ReasonCode.BAD_REQUEST : byStatus(embedded, envelope);
             }
             return outcome(reason, "HTTP " + response.status() + " with an error", envelope, response, nowMs);
         }

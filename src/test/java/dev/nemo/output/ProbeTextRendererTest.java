@@ -27,7 +27,7 @@ class ProbeTextRendererTest {
     void rowsAreSortedByProviderAndErrorsGoOnASecondLine() {
         String text = render(false);
         assertThat(text.indexOf("anthropic/claude-haiku-4-5")).isLessThan(text.indexOf("openai/gpt-5-mini"));
-        assertThat(text).contains("auth · 95ms").contains("↳ HTTP 401: invalid x-api-key").contains("ok · 812ms")
+        assertThat(text).contains("auth · 95ms · invalid_key").contains("↳ HTTP 401: invalid x-api-key").contains("ok · 812ms")
                 .contains("Probed 2 targets in 1.2s").doesNotContain("\u001B[");
     }
 

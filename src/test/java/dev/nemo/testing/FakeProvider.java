@@ -51,6 +51,11 @@ public final class FakeProvider implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final Map<String, Canned> canned = new ConcurrentHashMap<>();
+
+    /** An answer recorded from a real provider, served verbatim. */
+    public record Canned(int status, Map<String, String> headers, String body) {
+    }
 
     public FakeProvider() {
         this(0);
@@ -85,6 +90,12 @@ public final class FakeProvider implements AutoCloseable {
 
     public FakeProvider catalogue(String json) {
         return catalogue(json, 200);
+    }
+
+    /** Answers probes of {@code model} with a real provider's recorded answer, byte for byte. */
+    public FakeProvider replay(String model, Canned answer) {
+        canned.put(model, answer);
+        return this;
     }
 
     public int maxInFlight() {
@@ -134,6 +145,12 @@ public final class FakeProvider implements AutoCloseable {
 
     private void answer(HttpServerRequest req, String model, String key, long defaultDelayMs) {
         var res = req.response();
+        Canned recorded = canned.get(model);
+        if (recorded != null) {
+            recorded.headers().forEach(res::putHeader);
+            res.setStatusCode(recorded.status()).end(recorded.body());
+            return;
+        }
         if (model.equals("ok") || model.startsWith("ok-delay-")) {
             long delay = model.startsWith("ok-delay-") ? Long.parseLong(model.substring(9)) : defaultDelayMs;
             Runnable send = () -> res.putHeader("content-type", "application/json").end(success(req.path()));
