@@ -23,6 +23,8 @@ import java.util.Optional;
  * Adds, removes and orders auth profiles. The secret goes to the agent's store (locked, atomic,
  * 0600); routing metadata ({@code provider}, {@code mode}, never a secret) to the config's
  * {@code auth.profiles}, and a new profile moves to the front of an existing {@code auth.order}.
+ * Profiles the agent inherits from the main agent are read, never copied: every write changes
+ * the agent's own file as it is on disk, and an inherited profile is removed from the main agent.
  */
 public final class AuthProfileService {
     private final Environment env;
@@ -114,12 +116,23 @@ public final class AuthProfileService {
         });
     }
 
-    /** Removes the profile from the store (with its order, lastGood and usage entries) and the config. */
-    public void remove(String profileId) {
+    /**
+     * Removes the profile from the store (with its order, lastGood and usage entries) and the
+     * config, and returns the files it changed. The config's entry stays when the main agent
+     * keeps a profile with the same id, which the removed one shadowed: the entry describes it too.
+     */
+    public List<Path> remove(String profileId) {
         AuthProfile profile = store.profiles().get(profileId);
         if (profile == null) {
             throw NemoException.failure("Auth profile \"" + profileId + "\" not found in " + storePath() + ".");
         }
+        if (store.inheritsProfile(profileId)) {
+            throw NemoException.failure("Auth profile \"" + profileId + "\" is inherited from the main agent's "
+                    + store.inherited().store().path() + ", not stored in " + storePath() + "; remove it from the main agent"
+                    + (store.inherited().main().agentId() != null ? " (--agent " + store.inherited().main().agentId() + ")" : "")
+                    + ".");
+        }
+        boolean shadowsMain = store.inherited() != null && store.inherited().store().profiles().containsKey(profileId);
         if (store.source() == AuthStore.Source.PI_AUTH_JSON) {
             throw NemoException.failure("Auth profile \"" + profileId + "\" comes from the pi agent's " + store.path()
                     + ", which nemo never modifies; remove it there.");
@@ -143,15 +156,34 @@ public final class AuthProfileService {
                 }
                 return true;
             });
+            if (shadowsMain) {
+                return false;
+            }
             JsonNode auth = tree.path("auth");
             boolean changed = auth.path("profiles") instanceof ObjectNode profiles && profiles.remove(profileId) != null;
             return removeFromLists(auth.path("order"), profileId) || changed;
         });
+        return shadowsMain ? List.of(storePath()) : List.of(storePath(), configPath);
     }
 
-    /** The per-agent order override of {@code provider}, if any. */
+    /** The per-agent order override of {@code provider}, if any: the agent's own, else the main agent's. */
     public Optional<List<String>> order(String provider) {
         return Optional.ofNullable(store.order().get(provider));
+    }
+
+    /** The main agent's store when {@link #order} comes from it, else empty. */
+    public Optional<Path> orderInheritedFrom(String provider) {
+        return store.inheritsOrder(provider) ? Optional.of(store.inherited().store().path()) : Optional.empty();
+    }
+
+    /** The main agent's own order override of {@code provider}, which applies when the agent has none. */
+    public Optional<List<String>> mainOrder(String provider) {
+        return store.inherited() == null ? Optional.empty() : Optional.ofNullable(store.inherited().store().order().get(provider));
+    }
+
+    /** The main agent's store this agent inherits from, if any. */
+    public Optional<Path> inheritedStorePath() {
+        return store.inherited() == null ? Optional.empty() : Optional.of(store.inherited().store().path());
     }
 
     public List<String> setOrder(String provider, List<String> rawIds) {
@@ -162,7 +194,8 @@ public final class AuthProfileService {
         for (String id : ids) {
             AuthProfile p = store.profiles().get(id);
             if (p == null) {
-                throw NemoException.usage("Auth profile \"" + id + "\" not found in " + storePath() + ".");
+                throw NemoException.usage("Auth profile \"" + id + "\" not found in " + storePath()
+                        + inheritedStorePath().map(main -> " or the main agent's " + main).orElse("") + ".");
             }
             if (!p.provider().equals(provider)) {
                 throw NemoException.usage("Auth profile \"" + id + "\" is for " + p.provider() + ", not " + provider + ".");

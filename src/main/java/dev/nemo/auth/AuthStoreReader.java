@@ -34,6 +34,20 @@ public final class AuthStoreReader {
         this.keys = new KeyReferences(env, warn);
     }
 
+    /**
+     * {@code agent}'s store over the {@code main} agent's (reference §1.4), so an agent without a
+     * profile of its own for a provider uses the main agent's; just {@code agent}'s store when it
+     * is the main agent or {@code main} is null.
+     */
+    public AuthStore read(AgentContext agent, AgentContext main) {
+        AuthStore own = read(agent);
+        if (main == null || main.authStorePath().equals(agent.authStorePath())) {
+            return own;
+        }
+        return own.over(main, read(main));
+    }
+
+    /** {@code agent}'s own store, inheriting nothing. */
     public AuthStore read(AgentContext agent) {
         Path storePath = agent.authStorePath();
         String text = readIfExists(storePath);

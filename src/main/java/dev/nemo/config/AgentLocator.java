@@ -48,6 +48,15 @@ public final class AgentLocator {
                 return new AgentContext(null, env.expand(dir).toAbsolutePath().normalize(), false, null);
             }
         }
+        return defaultAgent();
+    }
+
+    /**
+     * The configured default agent, whatever the environment says: the main agent, whose auth
+     * profiles an agent chosen with {@code --agent} inherits.
+     */
+    public AgentContext defaultAgent() {
+        Map<String, AgentEntry> known = knownAgents();
         String id = defaultAgentId(known);
         AgentEntry entry = known.get(id);
         return new AgentContext(id, agentDir(id, entry), false, entry);

@@ -11,8 +11,11 @@ import dev.nemo.models.ModelSelection;
 import dev.nemo.providers.ProviderRegistry;
 import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.Credential;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,10 +27,17 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
                           AuthStore store, ProviderRegistry providers, ProviderKeys keys, ModelSelection models,
                           Redactor redactor) {
 
-    /** Every secret value this run could print by mistake: stored credentials, env and config keys. */
+    /**
+     * Every secret value this run could print by mistake: stored credentials (the main agent's
+     * too, even those the agent's own profiles shadow), env and config keys.
+     */
     public static Redactor redactorFor(AuthStore store, ProviderRegistry providers, ProviderKeys keys) {
         Set<String> secrets = new LinkedHashSet<>();
-        store.profiles().values().forEach(p -> {
+        List<AuthProfile> stored = new ArrayList<>(store.profiles().values());
+        if (store.inherited() != null) {
+            stored.addAll(store.inherited().store().profiles().values());
+        }
+        stored.forEach(p -> {
             secrets.add(p.credential().secret());
             if (p.credential() instanceof dev.nemo.auth.Credential.OAuth o) {
                 secrets.add(o.refresh());
@@ -52,9 +62,12 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
                 previous.add(o.refresh());
             }
         });
-        // The refresh wrote auth-profiles.json (started from the pi agent's auth.json if that was the source).
-        AuthStore renewedStore = new AuthStore(agent.authStorePath(), AuthStore.Source.AUTH_PROFILES, old.version(), profiles,
-                old.order(), old.lastGood(), old.usageStats());
+        // A refresh of an own profile wrote auth-profiles.json (started from the pi agent's auth.json if that
+        // was the source); one of an inherited profile wrote the main agent's store.
+        boolean ownWritten = renewed.keySet().stream().anyMatch(id -> !old.inheritsProfile(id));
+        AuthStore renewedStore = new AuthStore(ownWritten ? agent.authStorePath() : old.path(),
+                ownWritten ? AuthStore.Source.AUTH_PROFILES : old.source(), old.version(), profiles,
+                old.order(), old.lastGood(), old.usageStats(), old.inherited());
         Redactor renewedRedactor = redactorFor(renewedStore, providers, keys);
         for (String s : previous) {
             if (s != null) {
@@ -62,6 +75,11 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
             }
         }
         return new RunContext(env, paths, config, agent, renewedStore, providers, keys, models, renewedRedactor);
+    }
+
+    /** The {@code auth-profiles.json} a change to {@code profileId} goes to: the main agent's for an inherited profile. */
+    public Path storePathOf(String profileId) {
+        return store.inheritsProfile(profileId) ? store.inherited().main().authStorePath() : agent.authStorePath();
     }
 
     /** True when {@code provider} has any credential: a stored profile, an env key or a config key. */

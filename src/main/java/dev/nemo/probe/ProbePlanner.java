@@ -260,12 +260,7 @@ public final class ProbePlanner {
     }
 
     private String label(AuthProfile profile) {
-        String email = profile.email();
-        var meta = ctx.config().config().auth().profiles().get(profile.id());
-        if (email == null && meta != null) {
-            email = meta.email();
-        }
-        return email != null ? profile.id() + " (" + email + ")" : profile.id();
+        return profile.displayLabel(ctx.config().config().auth());
     }
 
     private static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,

@@ -28,7 +28,7 @@ public final class ProbeSession {
         this.options = options;
         Duration timeout = Duration.ofMillis(Math.min(REFRESH_TIMEOUT_CAP.toMillis(), Math.max(1000, options.timeoutMs())));
         ProbePlanner planner = new ProbePlanner(ctx, options, now);
-        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx.agent().authStorePath(), ctx.providers(),
+        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx::storePathOf, ctx.providers(),
                 ctx.redactor(), planner.oauthProfilesToProbe(), now);
         this.ctx = refreshed.renewed().isEmpty() ? ctx : ctx.withRenewed(refreshed.renewed());
         this.plan = (refreshed.changedNothing() ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();

@@ -52,7 +52,7 @@ public final class AuthOverview {
         List<AuthProfile> profiles = ctx.store().profilesOf(provider);
         Optional<ProviderKeys.EnvKey> env = ctx.keys().envKey(provider);
         Optional<ProviderKeys.ConfigKey> config = ctx.keys().configKey(provider);
-        String storePath = HomePaths.display(ctx.store().path(), ctx.env());
+        String storePath = HomePaths.display(ctx.store().pathOfProfiles(provider), ctx.env());
         String modelsJson = HomePaths.display(ctx.agent().modelsJsonPath(), ctx.env());
 
         StatusReport.Effective effective;
@@ -111,7 +111,8 @@ public final class AuthOverview {
         if (!p.hasCredential()) {
             value = "missing";
         } else if (c instanceof Credential.OAuth) {
-            value = "OAuth" + (p.email() != null ? " (" + p.email() + ")" : "");
+            String email = p.displayEmail(ctx.config().config().auth());
+            value = "OAuth" + (email != null ? " (" + email + ")" : "");
         } else if (c instanceof Credential.Token) {
             value = "token:" + KeyMask.mask(c.secret());
         } else {

@@ -73,9 +73,14 @@ public final class StatusService {
         return new StatusReport.OAuth(ProfileHealth.WARN_AFTER_MS, views, providers);
     }
 
+    /**
+     * Reference §3.3: {@code static} when the provider has only API keys; otherwise over its token
+     * and OAuth profiles, where a token without expiry (profile status {@code static}) counts as
+     * {@code ok}.
+     */
     private static StatusReport.ProviderHealth rollUp(String provider, List<StatusReport.ProfileHealthView> profiles) {
         List<StatusReport.ProfileHealthView> expiring = profiles.stream()
-                .filter(p -> !p.type().equals("api_key") && !p.status().equals("static")).toList();
+                .filter(p -> !p.type().equals("api_key")).toList();
         String status;
         if (expiring.isEmpty()) {
             status = "static";
@@ -96,12 +101,7 @@ public final class StatusService {
 
     private StatusReport.ProfileHealthView view(ProfileHealth h) {
         AuthProfile p = h.profile();
-        String email = p.email();
-        var meta = ctx.config().config().auth().profiles().get(p.id());
-        if (email == null && meta != null) {
-            email = meta.email();
-        }
         return new StatusReport.ProfileHealthView(p.id(), p.provider(), p.type(), h.status().wireName(), h.expiresAt(),
-                h.remainingMs(), h.refreshable() ? Boolean.TRUE : null, "store", email != null ? p.id() + " (" + email + ")" : p.id());
+                h.remainingMs(), h.refreshable() ? Boolean.TRUE : null, "store", p.displayLabel(ctx.config().config().auth()));
     }
 }

@@ -198,4 +198,44 @@ class AuthStoreReaderTest {
         NemoException e = assertThrows(NemoException.class, () -> read(Map.of()));
         assertTrue(e.getMessage().contains("auth.json"), e.getMessage());
     }
+
+    private AuthStore readOver(Path mainDir) {
+        Map<String, String> all = new HashMap<>();
+        all.put("HOME", agentDir.toString());
+        return new AuthStoreReader(new Environment(all), warnings::add)
+                .read(new AgentContext("work", agentDir, true, null), new AgentContext("main", mainDir, false, null));
+    }
+
+    @Test
+    void anAgentIsReadOverTheMainAgentsStore(@TempDir Path mainDir) throws Exception {
+        store("""
+                {"version": 1, "profiles": {"groq:ci": {"type": "api_key", "provider": "groq", "key": "gsk-own"}}}""");
+        Files.writeString(mainDir.resolve("auth-profiles.json"), """
+                {"version": 1, "profiles": {"anthropic:default": {"type": "api_key", "provider": "anthropic", "key": "sk-main"}},
+                 "order": {"anthropic": ["anthropic:default"]}}""");
+        AuthStore s = readOver(mainDir);
+        assertEquals(List.of("anthropic:default", "groq:ci"), List.copyOf(s.profiles().keySet()));
+        assertTrue(s.inheritsProfile("anthropic:default"));
+        assertTrue(s.inheritsOrder("anthropic"));
+        assertEquals(agentDir.resolve("auth-profiles.json"), s.path());
+        assertEquals(mainDir.resolve("auth-profiles.json"), s.inherited().store().path());
+    }
+
+    @Test
+    void theMainAgentsPiAuthJsonIsInheritedToo(@TempDir Path mainDir) throws Exception {
+        Files.writeString(mainDir.resolve("auth.json"), "{\"openai\": {\"type\": \"api_key\", \"key\": \"sk-pi\"}}");
+        AuthStore s = readOver(mainDir);
+        assertEquals("sk-pi", s.profiles().get("openai:default").credential().secret());
+        assertEquals(AuthStore.Source.NONE, s.source(), "the source is the agent's own");
+        assertFalse(Files.exists(agentDir.resolve("auth-profiles.json")), "reading never copies the main agent's profiles");
+    }
+
+    @Test
+    void theMainAgentReadAsItselfInheritsNothing() throws Exception {
+        store("""
+                {"version": 1, "profiles": {"groq:ci": {"type": "api_key", "provider": "groq", "key": "gsk-own"}}}""");
+        AuthStore s = readOver(agentDir);
+        assertNull(s.inherited());
+        assertEquals(List.of("groq:ci"), List.copyOf(s.profiles().keySet()));
+    }
 }

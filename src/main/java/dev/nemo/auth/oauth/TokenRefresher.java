@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Renews OAuth profiles before they are used: a profile whose access token has expired or expires
@@ -59,9 +60,13 @@ public final class TokenRefresher {
         return noAccess || (o.expires() != null && o.expires() > 0 && o.expires() - now <= SKEW_MS);
     }
 
-    /** Refreshes the due ones among {@code profiles} in the store at {@code storePath}; errors are redacted by {@code redactor}. */
-    public Outcome refresh(Path storePath, ProviderRegistry providers, Redactor redactor, Collection<AuthProfile> profiles,
-                           long now) {
+    /**
+     * Refreshes the due ones among {@code profiles}, each in the store {@code storeOf} names for its
+     * id (where the profile is kept: an inherited profile's tokens go back to the main agent's
+     * store, never into a copy); errors are redacted by {@code redactor}.
+     */
+    public Outcome refresh(Function<String, Path> storeOf, ProviderRegistry providers, Redactor redactor,
+                           Collection<AuthProfile> profiles, long now) {
         List<AuthProfile> due = profiles.stream()
                 .filter(p -> due(p, providers.find(p.provider()).orElse(null), now)).toList();
         if (due.isEmpty()) {
@@ -69,11 +74,11 @@ public final class TokenRefresher {
         }
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, AuthProfile> renewed = new LinkedHashMap<>();
-        AuthStoreFile file = new AuthStoreFile(storePath);
         try (OAuthHttp http = new OAuthHttp(requestTimeout)) {
             for (AuthProfile profile : due) {
                 OAuthConfig endpoints = providers.find(profile.provider()).orElseThrow().oauth();
                 try {
+                    AuthStoreFile file = new AuthStoreFile(storeOf.apply(profile.id()));
                     renewed.put(profile.id(), refreshOne(file, http, profile, endpoints, redactor));
                 } catch (NemoException e) {
                     Credential.OAuth old = (Credential.OAuth) profile.credential();

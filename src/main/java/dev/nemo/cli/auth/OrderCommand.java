@@ -25,10 +25,11 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
     @ParentCommand
     AuthCommand parent;
 
+    /** {@code inheritedFrom}: the main agent's store, when {@code order} is inherited from it. */
     @RegisterForReflection
     public record OrderView(String agentId, String agentDir, String provider, String authStorePath,
                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
-                            List<String> order) {
+                            List<String> order, String inheritedFrom) {
     }
 
     static void header(AuthCommand.Session s, String provider) {
@@ -62,9 +63,10 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
             AuthCommand.Session s = session();
             String id = s.profiles().provider(provider);
             List<String> ids = s.profiles().order(id).orElse(null);
+            java.nio.file.Path from = s.profiles().orderInheritedFrom(id).orElse(null);
             if (format.json()) {
                 s.term().out().print(PrettyJson.write(new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
-                        id, s.profiles().storePath().toString(), ids)));
+                        id, s.profiles().storePath().toString(), ids, from == null ? null : from.toString())));
             } else if (format.plain()) {
                 if (ids != null) {
                     ids.forEach(s.term().out()::println);
@@ -72,7 +74,8 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
             } else {
                 header(s, id);
                 s.term().out().println("Auth file: " + s.display(s.profiles().storePath()));
-                s.term().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids)));
+                s.term().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids))
+                        + (from == null ? "" : " (inherited from the main agent's " + s.display(from) + ")"));
             }
             return ExitCodes.OK;
         }
@@ -107,6 +110,8 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
             }
             header(s, id);
             s.term().out().println(removed ? "Cleared per-agent order override." : "No per-agent order override to clear.");
+            s.profiles().mainOrder(id).ifPresent(main -> s.term().out().println("Order override still inherited from the main agent's "
+                    + s.display(s.profiles().inheritedStorePath().orElseThrow()) + ": " + String.join(", ", main)));
             return ExitCodes.OK;
         }
     }

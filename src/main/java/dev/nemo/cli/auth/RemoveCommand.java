@@ -3,6 +3,7 @@ package dev.nemo.cli.auth;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +33,7 @@ public class RemoveCommand implements Callable<Integer> {
             throw NemoException.usage("Missing profile id, e.g. `nemo models auth remove anthropic:manual`.");
         }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
-        s.profiles().remove(profileId.trim());
-        s.updated(s.profiles().storePath(), s.profiles().configPath());
+        s.updated(s.profiles().remove(profileId.trim()).toArray(Path[]::new));
         s.term().out().println("Removed auth profile " + profileId.trim());
         return ExitCodes.OK;
     }
