@@ -15,8 +15,4 @@ public record ProbeOutcome(ProbeStatus status, ReasonCode reason, String error, 
     public static ProbeOutcome failed(ReasonCode reason, String error) {
         return new ProbeOutcome(reason.status(), reason, error, null, null);
     }
-
-    public ProbeOutcome withRequest(String id, Long retryAfter) {
-        return new ProbeOutcome(status, reason, error, id, retryAfter);
-    }
 }
