@@ -40,7 +40,7 @@ public class AddCommand implements Callable<Integer> {
         String kind = SecretInput.ask("Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
                 : ", or log in with " + String.join(" or ", oauthMethods)), "token");
         if (oauthMethods.contains(kind)) {
-            return done(s, LoginCommand.oauthLogin(s, definition, kind, null), provider, "oauth");
+            return done(s, s.login().oauthLogin(definition, kind, null, s::say), provider, "oauth");
         }
         if (kind.equals("api-key")) {
             String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":default"), "default");
