@@ -15,6 +15,7 @@ import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.Credential;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -70,6 +71,25 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
     /** True when {@code provider} has any credential: a stored profile, an env key or a config key. */
     public boolean hasAuth(String provider) {
         return !store.profilesOf(provider).isEmpty() || keys.envKey(provider).isPresent() || keys.configKey(provider).isPresent();
+    }
+
+    /**
+     * The explicit profile order of {@code provider}: the agent store's override, else the config's
+     * {@code auth.order}; null when neither sets one (then every profile counts, in file order).
+     */
+    public List<String> authOrder(String provider) {
+        List<String> stored = store.order().get(provider);
+        return stored != null ? stored : config.config().auth().order().get(provider);
+    }
+
+    /** {@code <id> (<email>)}: the email the profile carries, else the one in the config's {@code auth.profiles}. */
+    public String profileLabel(AuthProfile profile) {
+        String email = profile.email();
+        var meta = config.config().auth().profiles().get(profile.id());
+        if (email == null && meta != null) {
+            email = meta.email();
+        }
+        return email != null ? profile.id() + " (" + email + ")" : profile.id();
     }
 
     /** The known models: the built-in catalogue merged with the config's providers. */

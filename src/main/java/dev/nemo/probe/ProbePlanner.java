@@ -7,7 +7,6 @@ import dev.nemo.auth.ProviderKeys;
 import dev.nemo.context.RunContext;
 import dev.nemo.models.ModelRef;
 import dev.nemo.config.ProviderId;
-import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,10 +50,10 @@ public final class ProbePlanner {
         List<AuthProfile> out = new ArrayList<>();
         for (String provider : providers(requested)) {
             List<ModelRef> refs = requested.isEmpty() ? modelsFor(provider) : requested.getOrDefault(provider, List.of());
-            if (refs.isEmpty() || !probeable(ctx.providers().find(provider).orElse(null))) {
+            if (refs.isEmpty() || !ctx.providers().find(provider).map(ProviderDefinition::probeable).orElse(false)) {
                 continue;
             }
-            List<String> explicitOrder = explicitOrder(provider);
+            List<String> explicitOrder = ctx.authOrder(provider);
             selectedProfiles(provider).stream()
                     .filter(p -> p.credential() instanceof dev.nemo.auth.Credential.OAuth)
                     .filter(p -> explicitOrder == null || explicitOrder.contains(p.id()))
@@ -66,11 +65,6 @@ public final class ProbePlanner {
     private List<AuthProfile> selectedProfiles(String provider) {
         return ctx.store().profilesOf(provider).stream()
                 .filter(p -> options.profileIds().isEmpty() || options.profileIds().contains(p.id())).toList();
-    }
-
-    private static boolean probeable(ProviderDefinition definition) {
-        return definition != null && definition.api() != null && ApiStyle.fromWireName(definition.api()).isPresent()
-                && definition.baseUrl() != null;
     }
 
     public ProbePlan plan() {
@@ -93,9 +87,9 @@ public final class ProbePlanner {
             }
             return;
         }
-        List<String> explicitOrder = explicitOrder(provider);
+        List<String> explicitOrder = ctx.authOrder(provider);
         for (AuthProfile profile : profiles) {
-            String label = label(profile);
+            String label = ctx.profileLabel(profile);
             if (explicitOrder != null && !explicitOrder.contains(profile.id())) {
                 preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ReasonCode.EXCLUDED_BY_AUTH_ORDER, "Excluded by auth.order for this provider."));
                 continue;
@@ -139,10 +133,11 @@ public final class ProbePlanner {
                     "No model available for probe"));
             return;
         }
-        if (!probeable(definition)) {
-            String why = definition == null || definition.api() == null ? "nemo has no API definition for provider " + provider
+        if (definition == null || !definition.probeable()) {
+            String api = definition == null ? null : ctx.providers().apiName(definition);
+            String why = api == null ? "nemo has no API definition for provider " + provider
                     : definition.baseUrl() == null ? "provider " + provider + " has no baseUrl"
-                    : "nemo cannot probe the " + definition.api() + " API";
+                    : "nemo cannot probe the " + api + " API";
             for (ModelRef ref : refs) {
                 preflight.add(row(provider, ref.key(), profileId, label, source, mode, ReasonCode.UNSUPPORTED_API,
                         why + " (set models.providers." + provider + ".api and baseUrl)"));
@@ -194,22 +189,6 @@ public final class ProbePlanner {
         return byProvider;
     }
 
-    private List<String> explicitOrder(String provider) {
-        List<String> stored = ctx.store().order().get(provider);
-        if (stored != null) {
-            return stored;
-        }
-        return ctx.config().config().auth().order().get(provider);
-    }
-
-    private String label(AuthProfile profile) {
-        String email = profile.email();
-        var meta = ctx.config().config().auth().profiles().get(profile.id());
-        if (email == null && meta != null) {
-            email = meta.email();
-        }
-        return email != null ? profile.id() + " (" + email + ")" : profile.id();
-    }
 
     private static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,
                                    ReasonCode reason, String error) {

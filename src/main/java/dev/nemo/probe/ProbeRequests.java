@@ -29,7 +29,7 @@ public final class ProbeRequests {
     }
 
     public static ProbeRequest build(ProbeTarget target, int maxTokens) {
-        ApiStyle style = ApiStyle.fromWireName(target.provider().api()).orElseThrow();
+        ApiStyle style = target.provider().api();
         String base = stripSlash(target.provider().baseUrl());
         Map<String, String> headers = new LinkedHashMap<>(target.provider().headers());
         headers.put("content-type", "application/json");

@@ -47,7 +47,7 @@ public final class ModelScanner implements AutoCloseable {
             // OpenRouter serves its catalogue without auth; other OpenAI-compatible providers want the key.
             headers.put("authorization", "Bearer " + source.key());
         }
-        URI uri = URI.create(CatalogSource.stripSlash(source.provider().baseUrl()) + "/models");
+        URI uri = source.provider().endpoint("/models");
         HttpExchange.Response response;
         try {
             response = engine.fetch(ProbeRequest.get(uri, headers), CATALOG_CAP_BYTES,

@@ -11,7 +11,6 @@ import dev.nemo.probe.ProbeRequest;
 import dev.nemo.probe.ReasonCode;
 import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -79,6 +78,6 @@ public final class ScanRequests {
         headers.put("content-type", "application/json");
         headers.put("accept", "application/json");
         headers.put("authorization", "Bearer " + key);
-        return new ProbeRequest(URI.create(CatalogSource.stripSlash(provider.baseUrl()) + "/chat/completions"), headers, body.toString());
+        return new ProbeRequest(provider.endpoint("/chat/completions"), headers, body.toString());
     }
 }

@@ -31,9 +31,9 @@ public final class AuthOverview {
     /** Providers with a profile, an env key or a config key, sorted by id. */
     public List<String> providersWithAuth() {
         TreeSet<String> ids = new TreeSet<>();
-        ctx.store().profiles().values().forEach(p -> ids.add(p.provider()));
+        ctx.store().profiles().values().forEach(p -> ids.add(p.provider())); // also providers nemo does not know
         for (var provider : ctx.providers().all()) {
-            if (ctx.keys().envKey(provider.id()).isPresent() || ctx.keys().configKey(provider.id()).isPresent()) {
+            if (ctx.hasAuth(provider.id())) {
                 ids.add(provider.id());
             }
         }

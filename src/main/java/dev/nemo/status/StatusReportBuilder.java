@@ -96,12 +96,7 @@ public final class StatusReportBuilder {
 
     private StatusReport.ProfileHealthView view(ProfileHealth h) {
         AuthProfile p = h.profile();
-        String email = p.email();
-        var meta = ctx.config().config().auth().profiles().get(p.id());
-        if (email == null && meta != null) {
-            email = meta.email();
-        }
         return new StatusReport.ProfileHealthView(p.id(), p.provider(), p.type(), h.status().wireName(), h.expiresAt(),
-                h.remainingMs(), h.refreshable() ? Boolean.TRUE : null, "store", email != null ? p.id() + " (" + email + ")" : p.id());
+                h.remainingMs(), h.refreshable() ? Boolean.TRUE : null, "store", ctx.profileLabel(p));
     }
 }

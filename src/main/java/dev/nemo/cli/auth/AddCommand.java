@@ -6,6 +6,7 @@ import dev.nemo.cli.SecretInput;
 import dev.nemo.auth.ExpiryDuration;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
+import dev.nemo.models.ModelRef;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ public class AddCommand implements Callable<Integer> {
                     + "`nemo models auth paste-token` or `nemo models auth login --provider <id>` with stdin instead.");
         }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
-        String provider = s.profiles().provider(SecretInput.ask("Provider id (see `nemo plugins list`)", "anthropic"));
+        String provider = s.profiles().provider(SecretInput.ask("Provider id (see `nemo plugins list`)", ModelRef.DEFAULT_PROVIDER));
         var definition = s.ctx().providers().find(provider).orElseThrow();
         var oauthMethods = definition.loginMethods().stream().filter(m -> !m.equals(ProviderDefinition.API_KEY)).toList();
         String kind = SecretInput.ask("Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
@@ -56,7 +57,7 @@ public class AddCommand implements Callable<Integer> {
         if (SecretInput.confirm("Does this token expire?", false)) {
             expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask("Expires in", "365d"));
         }
-        String token = TokenRules.check(provider, SecretInput.read("Paste token: ", s.term()));
+        String token = TokenRules.check(definition, SecretInput.read("Paste token: ", s.term()));
         s.profiles().saveToken(provider, profile, token, expires);
         return done(s, profile, provider, "token");
     }
