@@ -3,8 +3,8 @@ package dev.nemo.auth;
 /** One stored credential: {@code <provider>:<name>} id, normalised provider, optional email. */
 public record AuthProfile(String id, String provider, Credential credential, String email) {
 
-    public String type() {
-        return credential.type();
+    public CredentialKind kind() {
+        return credential.kind();
     }
 
     /** True when the credential has something to send (a non-blank key, token, access or refresh). */

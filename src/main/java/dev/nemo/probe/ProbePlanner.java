@@ -2,6 +2,7 @@ package dev.nemo.probe;
 
 import dev.nemo.NemoException;
 import dev.nemo.auth.AuthProfile;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.auth.ProviderKeys;
 import dev.nemo.context.RunContext;
@@ -55,7 +56,7 @@ public final class ProbePlanner {
             }
             List<String> explicitOrder = ctx.authOrder(provider);
             selectedProfiles(provider).stream()
-                    .filter(p -> p.credential() instanceof dev.nemo.auth.Credential.OAuth)
+                    .filter(p -> p.kind() == CredentialKind.OAUTH)
                     .filter(p -> explicitOrder == null || explicitOrder.contains(p.id()))
                     .forEach(out::add);
         }
@@ -91,24 +92,24 @@ public final class ProbePlanner {
         for (AuthProfile profile : profiles) {
             String label = ctx.profileLabel(profile);
             if (explicitOrder != null && !explicitOrder.contains(profile.id())) {
-                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ReasonCode.EXCLUDED_BY_AUTH_ORDER, "Excluded by auth.order for this provider."));
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.kind(), ReasonCode.EXCLUDED_BY_AUTH_ORDER, "Excluded by auth.order for this provider."));
                 continue;
             }
             String refreshFailure = refreshFailures.get(profile.id());
             if (refreshFailure != null) {
                 for (ModelRef ref : refs) {
-                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.type(), ReasonCode.REFRESH_FAILED, refreshFailure));
+                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.kind(), ReasonCode.REFRESH_FAILED, refreshFailure));
                 }
                 continue;
             }
             ProfileHealth health = ProfileHealth.of(profile, now);
             if (!profile.hasCredential() || (health.status() == ProfileHealth.Status.EXPIRED)) {
                 ReasonCode reason = !profile.hasCredential() ? ReasonCode.MISSING_CREDENTIAL : ReasonCode.EXPIRED;
-                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), reason,
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.kind(), reason,
                         "Auth profile credentials are missing or expired."));
                 continue;
             }
-            addTargets(provider, definition, refs, profile.id(), label, "profile", profile.type(), profile.credential().secret(),
+            addTargets(provider, definition, refs, profile.id(), label, "profile", profile.kind(), profile.credential().secret(),
                     preflight, targets);
         }
     }
@@ -118,16 +119,16 @@ public final class ProbePlanner {
         Optional<ProviderKeys.EnvKey> env = ctx.keys().envKey(provider);
         Optional<ProviderKeys.ConfigKey> config = ctx.keys().configKey(provider).filter(k -> !k.marker());
         if (env.isPresent()) {
-            addTargets(provider, definition, refs, null, "env", "env", env.get().oauth() ? "oauth" : "api_key",
+            addTargets(provider, definition, refs, null, "env", "env", env.get().oauth() ? CredentialKind.OAUTH : CredentialKind.API_KEY,
                     env.get().value(), preflight, targets);
         } else if (config.isPresent()) {
-            addTargets(provider, definition, refs, null, "models.json", "models.json", "api_key", config.get().value(),
+            addTargets(provider, definition, refs, null, "models.json", "models.json", CredentialKind.API_KEY, config.get().value(),
                     preflight, targets);
         }
     }
 
     private void addTargets(String provider, ProviderDefinition definition, List<ModelRef> refs, String profileId, String label,
-                            String source, String mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
+                            String source, CredentialKind mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
         if (refs.isEmpty()) {
             preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_MODEL,
                     "No model available for probe"));
@@ -190,7 +191,7 @@ public final class ProbePlanner {
     }
 
 
-    private static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,
+    private static ProbeResult row(String provider, String model, String profileId, String label, String source, CredentialKind mode,
                                    ReasonCode reason, String error) {
         return new ProbeResult(provider, model, profileId, label, source, mode, reason.status(), reason, error, null, null, null);
     }

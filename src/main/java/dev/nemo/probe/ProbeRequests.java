@@ -2,6 +2,7 @@ package dev.nemo.probe;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.providers.ApiStyle;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,7 +50,7 @@ public final class ProbeRequests {
             case ANTHROPIC_MESSAGES -> {
                 path = base.endsWith("/v1") ? "/messages" : "/v1/messages";
                 headers.put("anthropic-version", ANTHROPIC_VERSION);
-                boolean oauthToken = target.credential().contains("sk-ant-oat") || target.mode().equals("oauth");
+                boolean oauthToken = target.credential().contains("sk-ant-oat") || target.mode() == CredentialKind.OAUTH;
                 body.put("model", model);
                 body.put("max_tokens", maxTokens);
                 if (oauthToken) {

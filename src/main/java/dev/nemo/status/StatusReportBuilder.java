@@ -3,6 +3,7 @@ package dev.nemo.status;
 import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.Credential;
 import dev.nemo.auth.ProfileHealth;
+import dev.nemo.auth.ProfileHealth.Status;
 import dev.nemo.context.RunContext;
 import dev.nemo.models.ModelSelection;
 import java.util.ArrayList;
@@ -75,17 +76,17 @@ public final class StatusReportBuilder {
 
     private static StatusReport.ProviderHealth rollUp(String provider, List<StatusReport.ProfileHealthView> profiles) {
         List<StatusReport.ProfileHealthView> expiring = profiles.stream()
-                .filter(p -> !p.type().equals("api_key") && !p.status().equals("static")).toList();
-        String status;
+                .filter(p -> p.type().expires() && p.status() != Status.STATIC).toList();
+        Status status;
         if (expiring.isEmpty()) {
-            status = "static";
-        } else if (expiring.stream().anyMatch(p -> p.status().equals("missing")
-                || (p.status().equals("expired") && !Boolean.TRUE.equals(p.refreshable())))) {
-            status = "expired";
-        } else if (expiring.stream().anyMatch(p -> p.status().equals("expiring") || p.status().equals("expired"))) {
-            status = "expiring";
+            status = Status.STATIC;
+        } else if (expiring.stream().anyMatch(p -> p.status() == Status.MISSING
+                || (p.status() == Status.EXPIRED && !Boolean.TRUE.equals(p.refreshable())))) {
+            status = Status.EXPIRED;
+        } else if (expiring.stream().anyMatch(p -> p.status() == Status.EXPIRING || p.status() == Status.EXPIRED)) {
+            status = Status.EXPIRING; // expired but refreshable: renewed at use
         } else {
-            status = "ok";
+            status = Status.OK;
         }
         Long expiresAt = expiring.stream().map(StatusReport.ProfileHealthView::expiresAt)
                 .filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
@@ -96,7 +97,7 @@ public final class StatusReportBuilder {
 
     private StatusReport.ProfileHealthView view(ProfileHealth h) {
         AuthProfile p = h.profile();
-        return new StatusReport.ProfileHealthView(p.id(), p.provider(), p.type(), h.status().wireName(), h.expiresAt(),
+        return new StatusReport.ProfileHealthView(p.id(), p.provider(), p.kind(), h.status(), h.expiresAt(),
                 h.remainingMs(), h.refreshable() ? Boolean.TRUE : null, "store", ctx.profileLabel(p));
     }
 }

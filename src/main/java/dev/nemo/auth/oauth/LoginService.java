@@ -2,6 +2,7 @@ package dev.nemo.auth.oauth;
 
 import dev.nemo.NemoException;
 import dev.nemo.auth.AuthProfileService;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.models.ModelCatalog;
 import dev.nemo.models.ModelSlot;
@@ -25,10 +26,10 @@ public final class LoginService {
     }
 
     /**
-     * The stored profile, its credential kind ({@code api_key} or {@code oauth}), the provider's
+     * The stored profile, its credential kind ({@code API_KEY} or {@code OAUTH}), the provider's
      * default model (null when the catalogue has none) and whether it became the agent's default.
      */
-    public record Login(String provider, String profileId, String kind, String defaultModel, boolean defaultSet) {
+    public record Login(String provider, String profileId, CredentialKind kind, String defaultModel, boolean defaultSet) {
     }
 
     private final AuthProfileService profiles;
@@ -61,7 +62,7 @@ public final class LoginService {
                     : " (see `nemo plugins list`)") + ".");
         }
         String profile;
-        String kind;
+        CredentialKind kind;
         if (method.equals(ProviderDefinition.API_KEY)) {
             profile = ProfileId.of(id, request.profileId(), "default");
             String key = readApiKey.apply(id);
@@ -69,10 +70,10 @@ public final class LoginService {
                 throw NemoException.usage("The API key contains whitespace; paste it on one line.");
             }
             profiles.saveApiKey(id, profile, key);
-            kind = "api_key";
+            kind = CredentialKind.API_KEY;
         } else {
             profile = oauthLogin(definition, method, request.profileId(), say);
-            kind = "oauth";
+            kind = CredentialKind.OAUTH;
         }
         Optional<String> model = defaultModel(id);
         boolean set = model.isPresent() && request.setDefault();

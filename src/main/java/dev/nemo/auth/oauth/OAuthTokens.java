@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.auth.CredentialKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -80,7 +81,7 @@ public record OAuthTokens(String access, String refresh, Long expires, String em
 
     /** The stored credential: {@code {type: "oauth", provider, access, refresh?, expires?, clientId, email?}}. */
     public ObjectNode credential(String provider, String clientId) {
-        ObjectNode c = JsonNodeFactory.instance.objectNode().put("type", "oauth").put("provider", provider).put("access", access);
+        ObjectNode c = JsonNodeFactory.instance.objectNode().put("type", CredentialKind.OAUTH.wireName()).put("provider", provider).put("access", access);
         if (refresh != null) {
             c.put("refresh", refresh);
         }

@@ -8,6 +8,7 @@ import dev.nemo.auth.AuthStore;
 import dev.nemo.auth.AuthStoreFile;
 import dev.nemo.auth.AuthStoreReader;
 import dev.nemo.auth.Credential;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.Redactor;
 import dev.nemo.config.NemoConfig.OAuthConfig;
 import dev.nemo.providers.ProviderRegistry;
@@ -94,10 +95,10 @@ public final class TokenRefresher {
         String what = "OAuth refresh at " + OAuthHttp.origin(endpoints.tokenUrl());
         file.update(tree -> {
             JsonNode node = tree.path("profiles").path(profile.id());
-            if (!(node instanceof ObjectNode stored) || !"oauth".equals(node.path("type").asText())) {
+            if (!(node instanceof ObjectNode stored) || !CredentialKind.OAUTH.wireName().equals(node.path("type").asText())) {
                 throw NemoException.failure("OAuth refresh skipped: profile " + profile.id() + " is no longer an oauth profile in the store.");
             }
-            Credential.OAuth current = (Credential.OAuth) AuthStoreReader.credential("oauth", stored);
+            Credential.OAuth current = (Credential.OAuth) AuthStoreReader.credential(CredentialKind.OAUTH, stored);
             long now = System.currentTimeMillis();
             if (current.access() != null && !current.access().isBlank() && current.expires() != null
                     && current.expires() - now > SKEW_MS) {
@@ -132,7 +133,7 @@ public final class TokenRefresher {
         });
         ObjectNode fresh = result.get();
         JsonNode email = fresh.get("email");
-        return new AuthProfile(profile.id(), profile.provider(), AuthStoreReader.credential("oauth", fresh),
+        return new AuthProfile(profile.id(), profile.provider(), AuthStoreReader.credential(CredentialKind.OAUTH, fresh),
                 email != null && email.isTextual() ? email.asText() : profile.email());
     }
 }

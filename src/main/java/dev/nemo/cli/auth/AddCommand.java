@@ -3,6 +3,7 @@ package dev.nemo.cli.auth;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ExpiryDuration;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
@@ -41,12 +42,12 @@ public class AddCommand implements Callable<Integer> {
         String kind = SecretInput.ask("Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
                 : ", or log in with " + String.join(" or ", oauthMethods)), "token");
         if (oauthMethods.contains(kind)) {
-            return done(s, s.login().oauthLogin(definition, kind, null, s::say), provider, "oauth");
+            return done(s, s.login().oauthLogin(definition, kind, null, s::say), provider, CredentialKind.OAUTH);
         }
         if (kind.equals("api-key")) {
             String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":default"), "default");
             s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()));
-            return done(s, profile, provider, "api_key");
+            return done(s, profile, provider, CredentialKind.API_KEY);
         }
         if (!kind.equals("token")) {
             throw NemoException.usage("Unknown credential kind \"" + kind + "\"; expected token or api-key"
@@ -59,12 +60,12 @@ public class AddCommand implements Callable<Integer> {
         }
         String token = TokenRules.check(definition, SecretInput.read("Paste token: ", s.term()));
         s.profiles().saveToken(provider, profile, token, expires);
-        return done(s, profile, provider, "token");
+        return done(s, profile, provider, CredentialKind.TOKEN);
     }
 
-    private static int done(AuthCommand.Session s, String profile, String provider, String mode) {
+    private static int done(AuthCommand.Session s, String profile, String provider, CredentialKind mode) {
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + profile + " (" + provider + "/" + mode + ")");
+        s.term().out().println("Auth profile: " + profile + " (" + provider + "/" + mode.wireName() + ")");
         return ExitCodes.OK;
     }
 }

@@ -2,6 +2,7 @@ package dev.nemo.cli.auth;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.auth.AuthProfile;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.json.PrettyJson;
@@ -37,7 +38,8 @@ public class ListCommand implements Callable<Integer> {
     String provider;
 
     @RegisterForReflection
-    public record Row(String profileId, String provider, String type, String email, String status, Long expiresAt) {
+    public record Row(String profileId, String provider, CredentialKind type, String email, ProfileHealth.Status status,
+                      Long expiresAt) {
     }
 
     @RegisterForReflection
@@ -54,21 +56,21 @@ public class ListCommand implements Callable<Integer> {
                 .sorted(java.util.Comparator.comparing(AuthProfile::provider).thenComparing(AuthProfile::id))
                 .map(p -> {
                     ProfileHealth h = ProfileHealth.of(p, now);
-                    return new Row(p.id(), p.provider(), p.type(), p.email(), h.status().wireName(), h.expiresAt());
+                    return new Row(p.id(), p.provider(), p.kind(), p.email(), h.status(), h.expiresAt());
                 }).toList();
         var out = s.term().out();
         if (format.json()) {
             out.print(PrettyJson.write(new Listing(s.ctx().store().path().toString(), rows)));
         } else if (format.plain()) {
-            rows.forEach(r -> out.println(r.profileId() + "\t" + r.provider() + "\t" + r.type() + "\t" + r.status()));
+            rows.forEach(r -> out.println(r.profileId() + "\t" + r.provider() + "\t" + r.type().wireName() + "\t" + r.status().wireName()));
         } else if (rows.isEmpty()) {
             out.println("No auth profiles" + (only == null ? "" : " for " + only) + " in " + s.display(s.ctx().store().path()) + ".");
         } else {
             out.println("Auth profiles (" + rows.size() + ") in " + s.display(s.ctx().store().path()) + ":");
             for (Row r : rows) {
                 String expiry = r.expiresAt() == null ? "" : " expires in " + Durations.remainingShort(r.expiresAt() - now);
-                out.println("- " + r.profileId() + " " + r.type() + (r.email() != null ? " (" + r.email() + ")" : "")
-                        + " " + r.status() + expiry);
+                out.println("- " + r.profileId() + " " + r.type().wireName() + (r.email() != null ? " (" + r.email() + ")" : "")
+                        + " " + r.status().wireName() + expiry);
             }
         }
         return ExitCodes.OK;

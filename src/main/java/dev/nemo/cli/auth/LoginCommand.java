@@ -45,7 +45,7 @@ public class LoginCommand implements Callable<Integer> {
         LoginService.Login login = s.login().login(new LoginService.Request(provider, method, profileId, setDefault),
                 id -> SecretInput.read("API key for " + id + ": ", s.term()), s::say);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + login.profileId() + " (" + login.provider() + "/" + login.kind() + ")");
+        s.term().out().println("Auth profile: " + login.profileId() + " (" + login.provider() + "/" + login.kind().wireName() + ")");
         if (login.defaultSet()) {
             s.term().out().println("Default model set to " + login.defaultModel());
         } else if (login.defaultModel() != null) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.NemoException;
 import dev.nemo.auth.AuthProfileService;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.config.Environment;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
@@ -60,7 +61,7 @@ class LoginServiceTest {
         LoginService.Login login = service().login(new LoginService.Request("OpenAI", "api-key", null, false), id -> KEY, said::add);
         assertThat(login.provider()).isEqualTo("openai");
         assertThat(login.profileId()).isEqualTo("openai:default");
-        assertThat(login.kind()).isEqualTo("api_key");
+        assertThat(login.kind()).isEqualTo(CredentialKind.API_KEY);
         assertThat(login.defaultModel()).startsWith("openai/");
         assertThat(login.defaultSet()).isFalse();
         assertThat(storedProfiles().path("openai:default").path("key").asText()).isEqualTo(KEY);
@@ -104,7 +105,7 @@ class LoginServiceTest {
                     """.formatted(oauth.configBlock()));
             LoginService.Login login = service().login(new LoginService.Request("acme", "device", null, false), NO_KEY, said::add);
             assertThat(login.profileId()).isEqualTo("acme:dev@example.com");
-            assertThat(login.kind()).isEqualTo("oauth");
+            assertThat(login.kind()).isEqualTo(CredentialKind.OAUTH);
             assertThat(login.defaultModel()).isEqualTo("acme/small");
             assertThat(said).anyMatch(l -> l.contains("enter the code"));
             assertThat(storedProfiles().path("acme:dev@example.com").path("access").asText()).isEqualTo(oauth.lastIssuedAccess());
