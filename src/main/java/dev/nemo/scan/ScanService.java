@@ -4,6 +4,7 @@ import dev.nemo.NemoException;
 import dev.nemo.config.Environment;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
+import dev.nemo.context.RunVertx;
 import dev.nemo.models.SelectionEditor;
 import dev.nemo.probe.ProbeObserver;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class ScanService {
         if (probing && request.mode() == Mode.PROMPT && !dialog.canAsk()) {
             throw NemoException.failure(NON_INTERACTIVE);
         }
-        try (ModelScanner s = new ModelScanner(source, options, ctx.redactor())) {
+        try (RunVertx vertx = new RunVertx(); ModelScanner s = new ModelScanner(source, options, ctx.redactor(), vertx)) {
             List<ModelScanResult> models = s.candidates(new ScanFilter(options.provider(), options.minParamsB(),
                     options.maxAgeDays(), now));
             if (!probing) {

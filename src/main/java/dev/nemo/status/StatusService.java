@@ -3,6 +3,7 @@ package dev.nemo.status;
 import dev.nemo.config.Environment;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
+import dev.nemo.context.RunVertx;
 import dev.nemo.probe.Health;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeObserver;
@@ -47,10 +48,16 @@ public final class StatusService {
         if (request.probe() != null) {
             ProbeEngine.preload(); // warms the HTTP stack while config and store are read
         }
+        try (RunVertx vertx = new RunVertx()) {
+            return run(request, observer, vertx);
+        }
+    }
+
+    private Outcome run(Request request, ProbeObserver observer, RunVertx vertx) {
         RunContext ctx = RunContextLoader.load(env, request.agent(), warn);
         long now = System.currentTimeMillis();
         // The session refreshes due OAuth profiles first; the report then shows the renewed state.
-        ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now);
+        ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now, vertx);
         if (session != null) {
             ctx = session.context();
         }

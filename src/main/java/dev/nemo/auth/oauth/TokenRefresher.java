@@ -12,6 +12,7 @@ import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.Redactor;
 import dev.nemo.config.NemoConfig.OAuthConfig;
 import dev.nemo.providers.ProviderRegistry;
+import io.vertx.mutiny.core.Vertx;
 import java.nio.file.Path;
 import dev.nemo.providers.ProviderDefinition;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Renews OAuth profiles before they are used: a profile whose access token has expired or expires
@@ -60,9 +62,12 @@ public final class TokenRefresher {
         return noAccess || (o.expires() != null && o.expires() > 0 && o.expires() - now <= SKEW_MS);
     }
 
-    /** Refreshes the due ones among {@code profiles} in the store at {@code storePath}; errors are redacted by {@code redactor}. */
+    /**
+     * Refreshes the due ones among {@code profiles} in the store at {@code storePath}; errors are
+     * redacted by {@code redactor}. {@code vertx} is the run's, asked for only when a refresh is due.
+     */
     public Outcome refresh(Path storePath, ProviderRegistry providers, Redactor redactor, Collection<AuthProfile> profiles,
-                           long now) {
+                           long now, Supplier<Vertx> vertx) {
         List<AuthProfile> due = profiles.stream()
                 .filter(p -> due(p, providers.find(p.provider()).orElse(null), now)).toList();
         if (due.isEmpty()) {
@@ -71,7 +76,7 @@ public final class TokenRefresher {
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, AuthProfile> renewed = new LinkedHashMap<>();
         AuthStoreFile file = new AuthStoreFile(storePath);
-        try (OAuthHttp http = new OAuthHttp(requestTimeout)) {
+        try (OAuthHttp http = new OAuthHttp(vertx.get(), requestTimeout)) {
             for (AuthProfile profile : due) {
                 OAuthConfig endpoints = providers.find(profile.provider()).orElseThrow().oauth();
                 try {
