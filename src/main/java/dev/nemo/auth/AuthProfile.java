@@ -5,8 +5,8 @@ import dev.nemo.config.NemoConfig;
 /** One stored credential: {@code <provider>:<name>} id, normalised provider, optional email. */
 public record AuthProfile(String id, String provider, Credential credential, String email) {
 
-    public String type() {
-        return credential.type();
+    public CredentialKind kind() {
+        return credential.kind();
     }
 
     /**

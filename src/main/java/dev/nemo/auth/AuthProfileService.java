@@ -67,34 +67,37 @@ public final class AuthProfileService {
     }
 
     public void saveToken(String provider, String profileId, String token, Long expires) {
-        ObjectNode credential = JsonNodeFactory.instance.objectNode().put("type", "token").put("provider", provider).put("token", token);
+        ObjectNode credential = entry(CredentialKind.TOKEN, provider).put("token", token);
         if (expires != null) {
             credential.put("expires", expires);
         }
-        save(provider, profileId, credential, "token");
+        save(provider, profileId, credential, CredentialKind.TOKEN);
     }
 
     public void saveApiKey(String provider, String profileId, String key) {
-        save(provider, profileId, JsonNodeFactory.instance.objectNode().put("type", "api_key").put("provider", provider).put("key", key),
-                "api_key");
+        save(provider, profileId, entry(CredentialKind.API_KEY, provider).put("key", key), CredentialKind.API_KEY);
     }
 
     public void saveOAuth(String provider, String profileId, ObjectNode credential) {
-        save(provider, profileId, credential, "oauth");
+        save(provider, profileId, credential, CredentialKind.OAUTH);
     }
 
     /**
      * The store is written while the config's lock is held (lock order: config, then store), so
      * a config lock that cannot be taken leaves the store unchanged too.
      */
-    private void save(String provider, String profileId, ObjectNode credential, String mode) {
+    private static ObjectNode entry(CredentialKind kind, String provider) {
+        return JsonNodeFactory.instance.objectNode().put("type", kind.wireName()).put("provider", provider);
+    }
+
+    private void save(String provider, String profileId, ObjectNode credential, CredentialKind mode) {
         new ConfigFile(configPath, env).update(tree -> {
             storeFile.update(store -> {
                 ((ObjectNode) store.get("profiles")).set(profileId, credential);
                 return true;
             });
             ObjectNode auth = child(tree, "auth");
-            ObjectNode meta = JsonNodeFactory.instance.objectNode().put("provider", provider).put("mode", mode);
+            ObjectNode meta = JsonNodeFactory.instance.objectNode().put("provider", provider).put("mode", mode.wireName());
             JsonNode old = auth.path("profiles").path(profileId);
             if (credential.path("email").isTextual()) {
                 meta.put("email", credential.path("email").asText());

@@ -132,16 +132,17 @@ public final class AuthStoreReader {
         return new AuthProfile(id, ProviderId.normalize(provider), credential, text(node, "email"));
     }
 
+    /** The credential of a stored entry whose {@code type} is {@code type}; null for a type that is no {@link CredentialKind}. */
     public static Credential credential(String type, JsonNode node) {
-        if (type == null) {
-            return null;
-        }
-        return switch (type) {
-            case "api_key" -> new Credential.ApiKey(text(node, "key"));
-            case "token" -> new Credential.Token(text(node, "token"), millis(node, "expires"));
-            case "oauth" -> new Credential.OAuth(text(node, "access"), text(node, "refresh"), millis(node, "expires"),
+        return CredentialKind.fromWireName(type).map(kind -> credential(kind, node)).orElse(null);
+    }
+
+    public static Credential credential(CredentialKind kind, JsonNode node) {
+        return switch (kind) {
+            case API_KEY -> new Credential.ApiKey(text(node, "key"));
+            case TOKEN -> new Credential.Token(text(node, "token"), millis(node, "expires"));
+            case OAUTH -> new Credential.OAuth(text(node, "access"), text(node, "refresh"), millis(node, "expires"),
                     text(node, "clientId"), text(node, "accountId"), text(node, "projectId"), text(node, "enterpriseUrl"));
-            default -> null;
         };
     }
 

@@ -1,10 +1,9 @@
 package dev.nemo.auth;
 
-/** The three kinds of stored credential; {@link #secret()} is what a request sends. */
+/** The three kinds of stored credential ({@link CredentialKind}); {@link #secret()} is what a request sends. */
 public sealed interface Credential permits Credential.ApiKey, Credential.Token, Credential.OAuth {
 
-    /** The wire name used in files and JSON ({@code api_key}, {@code token}, {@code oauth}). */
-    String type();
+    CredentialKind kind();
 
     /** The value a request authenticates with, or null when the credential is absent. */
     String secret();
@@ -15,8 +14,8 @@ public sealed interface Credential permits Credential.ApiKey, Credential.Token, 
     }
 
     record ApiKey(String key) implements Credential {
-        public String type() {
-            return "api_key";
+        public CredentialKind kind() {
+            return CredentialKind.API_KEY;
         }
 
         public String secret() {
@@ -26,8 +25,8 @@ public sealed interface Credential permits Credential.ApiKey, Credential.Token, 
 
     /** A static bearer token (e.g. an Anthropic setup token); cannot be refreshed. */
     record Token(String token, Long expires) implements Credential {
-        public String type() {
-            return "token";
+        public CredentialKind kind() {
+            return CredentialKind.TOKEN;
         }
 
         public String secret() {
@@ -37,8 +36,8 @@ public sealed interface Credential permits Credential.ApiKey, Credential.Token, 
 
     record OAuth(String access, String refresh, Long expires, String clientId, String accountId, String projectId,
                  String enterpriseUrl) implements Credential {
-        public String type() {
-            return "oauth";
+        public CredentialKind kind() {
+            return CredentialKind.OAUTH;
         }
 
         public String secret() {

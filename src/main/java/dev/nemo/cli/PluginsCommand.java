@@ -46,7 +46,7 @@ public class PluginsCommand extends dev.nemo.cli.CommandGroup {
             ConfigFile.Loaded config = new ConfigFile(StatePaths.resolve(term.env()).configPath(), term.env()).load();
             ProviderRegistry registry = new ProviderRegistry(config.config());
             List<PluginView> views = registry.all().stream().sorted(Comparator.comparing(ProviderDefinition::id))
-                    .map(ListPlugins::view).toList();
+                    .map(p -> view(p, registry)).toList();
             if (format.json()) {
                 term.out().print(PrettyJson.write(new Listing(views.size(), views)));
             } else if (format.plain()) {
@@ -64,15 +64,14 @@ public class PluginsCommand extends dev.nemo.cli.CommandGroup {
             return ExitCodes.OK;
         }
 
-        private static PluginView view(ProviderDefinition p) {
+        private static PluginView view(ProviderDefinition p, ProviderRegistry registry) {
             List<String> methods = new ArrayList<>(p.loginMethods());
             methods.add(1, "paste-token");
-            if (p.id().equals("anthropic")) {
+            if (p.setupToken().isPresent()) {
                 methods.add("setup-token");
             }
-            boolean probe = p.api() != null && p.baseUrl() != null
-                    && dev.nemo.providers.ApiStyle.fromWireName(p.api()).isPresent();
-            return new PluginView(p.id(), p.builtin() ? "built-in" : "config", p.api(), p.baseUrl(), p.envVars(), methods, probe);
+            return new PluginView(p.id(), p.builtin() ? "built-in" : "config", registry.apiName(p), p.baseUrl(), p.envVars(),
+                    methods, p.probeable());
         }
     }
 }

@@ -7,7 +7,9 @@ import dev.nemo.config.AgentContext;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.config.Environment;
 import dev.nemo.config.StatePaths;
+import dev.nemo.models.ModelCatalog;
 import dev.nemo.models.ModelSelection;
+import dev.nemo.models.SelectionEditor;
 import dev.nemo.providers.ProviderRegistry;
 import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.Credential;
@@ -18,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything one command run reads before it acts: paths, config, agent, auth store, providers,
@@ -85,5 +88,29 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
     /** True when {@code provider} has any credential: a stored profile, an env key or a config key. */
     public boolean hasAuth(String provider) {
         return !store.profilesOf(provider).isEmpty() || keys.envKey(provider).isPresent() || keys.configKey(provider).isPresent();
+    }
+
+    /**
+     * The explicit profile order of {@code provider}: the agent store's override, else the config's
+     * {@code auth.order}; null when neither sets one (then every profile counts, in file order).
+     */
+    public List<String> authOrder(String provider) {
+        List<String> stored = store.order().get(provider);
+        return stored != null ? stored : config.config().auth().order().get(provider);
+    }
+
+    /** {@code <id> (<email>)}, the email by the one rule of {@link AuthProfile#displayLabel}. */
+    public String profileLabel(AuthProfile profile) {
+        return profile.displayLabel(config.config().auth());
+    }
+
+    /** The known models: the built-in catalogue merged with the config's providers. */
+    public ModelCatalog catalog() {
+        return ModelCatalog.load(config.config(), providers);
+    }
+
+    /** Edits this run's config file; {@code warn} receives "unknown model" warnings. */
+    public SelectionEditor selectionEditor(Consumer<String> warn) {
+        return new SelectionEditor(new ConfigFile(config.path(), env), catalog(), warn);
     }
 }

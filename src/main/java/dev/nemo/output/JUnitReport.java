@@ -1,5 +1,6 @@
 package dev.nemo.output;
 
+import dev.nemo.NemoException;
 import dev.nemo.config.LockedFile;
 import dev.nemo.text.Durations;
 import dev.nemo.probe.ProbeResult;
@@ -20,8 +21,13 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
-    public static void write(Path file, ProbeRun run) throws IOException {
-        LockedFile.writeAtomically(file, render(run).getBytes(StandardCharsets.UTF_8));
+    /** Writes the report atomically; a file that cannot be written fails the run, naming it. */
+    public static void write(Path file, ProbeRun run) {
+        try {
+            LockedFile.writeAtomically(file, render(run).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw NemoException.failure("Cannot write the probe report " + file + ": " + e.getMessage());
+        }
     }
 
     static String render(ProbeRun run) {

@@ -45,7 +45,7 @@ public final class ProbeTextRenderer {
         TextTable table = new TextTable(HEADERS, MIN_WIDTHS);
         for (ProbeResult r : sorted) {
             String model = r.model() != null ? r.model() : r.provider() + "/-";
-            String profile = r.label() + (r.mode() != null ? " (" + r.mode() + ")" : "");
+            String profile = r.label() + (r.mode() != null ? " (" + r.mode().wireName() + ")" : "");
             String status = r.status().wireName() + " · " + Durations.latency(r.latencyMs())
                     + (r.reasonCode() != null && r.status() != ProbeStatus.NO_MODEL ? " · " + r.reasonCode().wireName() : "")
                     + (r.retryAfterMs() != null ? " · retry in " + Durations.latency(r.retryAfterMs()) : "")

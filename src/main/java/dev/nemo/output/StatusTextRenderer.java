@@ -1,5 +1,6 @@
 package dev.nemo.output;
 
+import dev.nemo.auth.ProfileHealth;
 import dev.nemo.config.Environment;
 import dev.nemo.text.Durations;
 import dev.nemo.config.HomePaths;
@@ -66,16 +67,16 @@ public final class StatusTextRenderer {
     }
 
     private static boolean showsExpiry(StatusReport.ProfileHealthView p) {
-        return p.type().equals("oauth") || p.type().equals("token");
+        return p.type().expires();
     }
 
     static String healthText(StatusReport.ProfileHealthView p) {
         String word = switch (p.status()) {
-            case "ok", "static", "expiring" -> p.status();
-            case "missing" -> "unknown";
-            default -> Boolean.TRUE.equals(p.refreshable()) ? "expired (refreshable)" : "expired";
+            case OK, STATIC, EXPIRING -> p.status().wireName();
+            case MISSING -> "unknown";
+            case EXPIRED -> Boolean.TRUE.equals(p.refreshable()) ? "expired (refreshable)" : "expired";
         };
-        if (p.status().equals("static")) {
+        if (p.status() == ProfileHealth.Status.STATIC) {
             return word;
         }
         return word + (p.expiresAt() == null ? " expires unknown" : " expires in " + Durations.remainingShort(p.remainingMs()));

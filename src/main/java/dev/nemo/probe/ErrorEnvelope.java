@@ -1,7 +1,7 @@
 package dev.nemo.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * @param requestId the request id inside the body, when given
  */
 record ErrorEnvelope(String message, String signals, boolean error, boolean html, Long retryDelayMs, String requestId) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]+>");
@@ -46,7 +45,7 @@ record ErrorEnvelope(String message, String signals, boolean error, boolean html
         }
         JsonNode json;
         try {
-            json = JSON.readTree(trimmed);
+            json = Json.MAPPER.readTree(trimmed);
         } catch (Exception e) {
             return new ErrorEnvelope(oneLine(decode(trimmed)), "", true, false, null, null);
         }

@@ -1,7 +1,7 @@
 package dev.nemo.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.json.Json;
 import dev.nemo.providers.ApiStyle;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * and only then the HTTP status. Transport failures are classified elsewhere (no answer came).
  */
 public final class ProbeClassifier {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The decisive part of a provider's message; a longer one is cut at a sentence end. */
     static final int MAX_ERROR_CHARS = 300;
 
@@ -159,7 +158,7 @@ public final class ProbeClassifier {
         String body = response.body() == null ? "" : response.body();
         JsonNode json;
         try {
-            json = JSON.readTree(body);
+            json = Json.MAPPER.readTree(body);
         } catch (Exception e) {
             return ProbeOutcome.failed(ReasonCode.MALFORMED_RESPONSE, "malformed JSON in the success response");
         }

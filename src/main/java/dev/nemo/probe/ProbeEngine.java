@@ -169,7 +169,7 @@ public final class ProbeEngine implements AutoCloseable {
 
     private ProbeJob statusJob(ProbeTarget target) {
         return new ProbeJob(target.provider().id(), ProbeRequests.build(target, maxTokens),
-                ApiStyle.fromWireName(target.provider().api()).orElseThrow(), ProbeJob.BodyCheck.ANY, target.credential());
+                target.provider().api(), ProbeJob.BodyCheck.ANY, target.credential());
     }
 
     Uni<JobResult> send(ProbeJob job, Redactor redactor) {

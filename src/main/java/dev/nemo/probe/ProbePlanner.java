@@ -2,12 +2,12 @@ package dev.nemo.probe;
 
 import dev.nemo.NemoException;
 import dev.nemo.auth.AuthProfile;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.auth.ProviderKeys;
 import dev.nemo.context.RunContext;
 import dev.nemo.models.ModelRef;
 import dev.nemo.config.ProviderId;
-import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.text.EditDistance;
 import java.util.ArrayList;
@@ -103,12 +103,12 @@ public final class ProbePlanner {
         List<AuthProfile> out = new ArrayList<>();
         for (String provider : providers(requested)) {
             List<ModelRef> refs = requested.isEmpty() ? modelsFor(provider) : requested.getOrDefault(provider, List.of());
-            if (refs.isEmpty() || !probeable(ctx.providers().find(provider).orElse(null))) {
+            if (refs.isEmpty() || !ctx.providers().find(provider).map(ProviderDefinition::probeable).orElse(false)) {
                 continue;
             }
-            List<String> explicitOrder = explicitOrder(provider);
+            List<String> explicitOrder = ctx.authOrder(provider);
             selectedProfiles(provider).stream()
-                    .filter(p -> p.credential() instanceof dev.nemo.auth.Credential.OAuth)
+                    .filter(p -> p.kind() == CredentialKind.OAUTH)
                     .filter(p -> explicitOrder == null || explicitOrder.contains(p.id()))
                     .forEach(out::add);
         }
@@ -118,11 +118,6 @@ public final class ProbePlanner {
     private List<AuthProfile> selectedProfiles(String provider) {
         return ctx.store().profilesOf(provider).stream()
                 .filter(p -> options.profileIds().isEmpty() || options.profileIds().contains(p.id())).toList();
-    }
-
-    private static boolean probeable(ProviderDefinition definition) {
-        return definition != null && definition.api() != null && ApiStyle.fromWireName(definition.api()).isPresent()
-                && definition.baseUrl() != null;
     }
 
     public ProbePlan plan() {
@@ -145,28 +140,28 @@ public final class ProbePlanner {
             }
             return;
         }
-        List<String> explicitOrder = explicitOrder(provider);
+        List<String> explicitOrder = ctx.authOrder(provider);
         for (AuthProfile profile : profiles) {
-            String label = label(profile);
+            String label = ctx.profileLabel(profile);
             if (explicitOrder != null && !explicitOrder.contains(profile.id())) {
-                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ReasonCode.EXCLUDED_BY_AUTH_ORDER, "Excluded by auth.order for this provider."));
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.kind(), ReasonCode.EXCLUDED_BY_AUTH_ORDER, "Excluded by auth.order for this provider."));
                 continue;
             }
             String refreshFailure = refreshFailures.get(profile.id());
             if (refreshFailure != null) {
                 for (ModelRef ref : refs) {
-                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.type(), ReasonCode.REFRESH_FAILED, refreshFailure));
+                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.kind(), ReasonCode.REFRESH_FAILED, refreshFailure));
                 }
                 continue;
             }
             ProfileHealth health = ProfileHealth.of(profile, now);
             if (!profile.hasCredential() || (health.status() == ProfileHealth.Status.EXPIRED)) {
                 ReasonCode reason = !profile.hasCredential() ? ReasonCode.MISSING_CREDENTIAL : ReasonCode.EXPIRED;
-                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), reason,
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.kind(), reason,
                         "Auth profile credentials are missing or expired."));
                 continue;
             }
-            addTargets(provider, definition, refs, profile.id(), label, "profile", profile.type(), profile.credential().secret(),
+            addTargets(provider, definition, refs, profile.id(), label, "profile", profile.kind(), profile.credential().secret(),
                     preflight, targets);
         }
     }
@@ -176,25 +171,26 @@ public final class ProbePlanner {
         Optional<ProviderKeys.EnvKey> env = ctx.keys().envKey(provider);
         Optional<ProviderKeys.ConfigKey> config = ctx.keys().configKey(provider).filter(k -> !k.marker());
         if (env.isPresent()) {
-            addTargets(provider, definition, refs, null, "env", "env", env.get().oauth() ? "oauth" : "api_key",
+            addTargets(provider, definition, refs, null, "env", "env", env.get().oauth() ? CredentialKind.OAUTH : CredentialKind.API_KEY,
                     env.get().value(), preflight, targets);
         } else if (config.isPresent()) {
-            addTargets(provider, definition, refs, null, "models.json", "models.json", "api_key", config.get().value(),
+            addTargets(provider, definition, refs, null, "models.json", "models.json", CredentialKind.API_KEY, config.get().value(),
                     preflight, targets);
         }
     }
 
     private void addTargets(String provider, ProviderDefinition definition, List<ModelRef> refs, String profileId, String label,
-                            String source, String mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
+                            String source, CredentialKind mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
         if (refs.isEmpty()) {
             preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_MODEL,
                     "No model available for probe"));
             return;
         }
-        if (!probeable(definition)) {
-            String why = definition == null || definition.api() == null ? "nemo has no API definition for provider " + provider
+        if (definition == null || !definition.probeable()) {
+            String api = definition == null ? null : ctx.providers().apiName(definition);
+            String why = api == null ? "nemo has no API definition for provider " + provider
                     : definition.baseUrl() == null ? "provider " + provider + " has no baseUrl"
-                    : "nemo cannot probe the " + definition.api() + " API";
+                    : "nemo cannot probe the " + api + " API";
             for (ModelRef ref : refs) {
                 preflight.add(row(provider, ref.key(), profileId, label, source, mode, ReasonCode.UNSUPPORTED_API,
                         why + " (set models.providers." + provider + ".api and baseUrl)"));
@@ -251,19 +247,8 @@ public final class ProbePlanner {
         return byProvider;
     }
 
-    private List<String> explicitOrder(String provider) {
-        List<String> stored = ctx.store().order().get(provider);
-        if (stored != null) {
-            return stored;
-        }
-        return ctx.config().config().auth().order().get(provider);
-    }
 
-    private String label(AuthProfile profile) {
-        return profile.displayLabel(ctx.config().config().auth());
-    }
-
-    private static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,
+    private static ProbeResult row(String provider, String model, String profileId, String label, String source, CredentialKind mode,
                                    ReasonCode reason, String error) {
         return new ProbeResult(provider, model, profileId, label, source, mode, reason.status(), reason, error, null, null, null);
     }

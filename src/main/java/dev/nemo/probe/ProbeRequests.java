@@ -2,8 +2,8 @@ package dev.nemo.probe;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.providers.ApiStyle;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -49,8 +49,7 @@ public final class ProbeRequests {
     }
 
     public static ProbeRequest build(ProbeTarget target, int maxTokens) {
-        ApiStyle style = ApiStyle.fromWireName(target.provider().api()).orElseThrow();
-        String base = stripSlash(target.provider().baseUrl());
+        ApiStyle style = target.provider().api();
         Map<String, String> headers = new LinkedHashMap<>(target.provider().headers());
         headers.put("content-type", "application/json");
         headers.put("accept", "application/json");
@@ -67,9 +66,9 @@ public final class ProbeRequests {
                 body.put("store", false);
             }
             case ANTHROPIC_MESSAGES -> {
-                path = base.endsWith("/v1") ? "/messages" : "/v1/messages";
+                path = "/v1/messages";
                 headers.put("anthropic-version", ANTHROPIC_VERSION);
-                boolean oauthToken = target.credential().contains("sk-ant-oat") || target.mode().equals("oauth");
+                boolean oauthToken = target.credential().contains("sk-ant-oat") || target.mode() == CredentialKind.OAUTH;
                 body.put("model", model);
                 body.put("max_tokens", maxTokens);
                 if (oauthToken) {
@@ -94,7 +93,7 @@ public final class ProbeRequests {
                 }
             }
             case MISTRAL_CONVERSATIONS -> {
-                path = base.endsWith("/v1") ? "/chat/completions" : "/v1/chat/completions";
+                path = "/v1/chat/completions";
                 bearer(headers, target.credential());
                 chatBody(body, model, "max_tokens", maxTokens);
             }
@@ -111,7 +110,7 @@ public final class ProbeRequests {
                 }
             }
         }
-        return new ProbeRequest(URI.create(base + path), headers, body.toString());
+        return new ProbeRequest(target.provider().endpoint(path), headers, body.toString());
     }
 
     /** OpenAI's own models refuse a cap below 16, also behind a router ({@code openrouter/openai/gpt-5-mini}). */
@@ -128,13 +127,5 @@ public final class ProbeRequests {
 
     private static void bearer(Map<String, String> headers, String credential) {
         headers.put("authorization", "Bearer " + credential);
-    }
-
-    private static String stripSlash(String url) {
-        String u = url.trim();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
     }
 }

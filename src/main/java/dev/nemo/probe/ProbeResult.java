@@ -1,5 +1,6 @@
 package dev.nemo.probe;
 
+import dev.nemo.auth.CredentialKind;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -9,7 +10,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * provider's, when it sent them.
  */
 @RegisterForReflection
-public record ProbeResult(String provider, String model, String profileId, String label, String source, String mode,
+public record ProbeResult(String provider, String model, String profileId, String label, String source, CredentialKind mode,
                           ProbeStatus status, ReasonCode reasonCode, String error, Long latencyMs, String requestId,
                           Long retryAfterMs) {
 

@@ -1,6 +1,7 @@
 package dev.nemo.probe;
 
 import dev.nemo.context.RunContext;
+import dev.nemo.context.RunVertx;
 import dev.nemo.auth.oauth.TokenRefresher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,14 +23,15 @@ public final class ProbeSession {
 
     /**
      * Plans the run. OAuth profiles about to be probed whose access token has expired (or soon
-     * will) are refreshed first, under the store lock; a failed refresh becomes an {@code auth} row.
+     * will) are refreshed first, under the store lock, on the run's Vert.x; a failed refresh becomes
+     * an {@code auth} row.
      */
-    public ProbeSession(RunContext ctx, ProbeOptions options, long now) {
+    public ProbeSession(RunContext ctx, ProbeOptions options, long now, RunVertx vertx) {
         this.options = options;
         Duration timeout = Duration.ofMillis(Math.min(REFRESH_TIMEOUT_CAP.toMillis(), Math.max(1000, options.timeoutMs())));
         ProbePlanner planner = new ProbePlanner(ctx, options, now);
         TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx::storePathOf, ctx.providers(),
-                ctx.redactor(), planner.oauthProfilesToProbe(), now);
+                ctx.redactor(), planner.oauthProfilesToProbe(), now, vertx);
         this.ctx = refreshed.renewed().isEmpty() ? ctx : ctx.withRenewed(refreshed.renewed());
         this.plan = (refreshed.changedNothing() ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
     }

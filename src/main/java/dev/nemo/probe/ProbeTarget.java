@@ -1,5 +1,6 @@
 package dev.nemo.probe;
 
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.models.ModelRef;
 import dev.nemo.providers.ProviderDefinition;
 
@@ -8,7 +9,7 @@ import dev.nemo.providers.ProviderDefinition;
  * {@code credential} is the secret itself and never leaves the engine.
  */
 public record ProbeTarget(ProviderDefinition provider, ModelRef model, String profileId, String label, String source,
-                          String mode, String credential, String maxTokensField) {
+                          CredentialKind mode, String credential, String maxTokensField) {
 
     @Override
     public String toString() {

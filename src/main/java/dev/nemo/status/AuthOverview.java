@@ -2,6 +2,7 @@ package dev.nemo.status;
 
 import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.Credential;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.KeyMask;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.auth.ProviderKeys;
@@ -31,9 +32,9 @@ public final class AuthOverview {
     /** Providers with a profile, an env key or a config key, sorted by id. */
     public List<String> providersWithAuth() {
         TreeSet<String> ids = new TreeSet<>();
-        ctx.store().profiles().values().forEach(p -> ids.add(p.provider()));
+        ctx.store().profiles().values().forEach(p -> ids.add(p.provider())); // also providers nemo does not know
         for (var provider : ctx.providers().all()) {
-            if (ctx.keys().envKey(provider.id()).isPresent() || ctx.keys().configKey(provider.id()).isPresent()) {
+            if (ctx.hasAuth(provider.id())) {
                 ids.add(provider.id());
             }
         }
@@ -65,9 +66,9 @@ public final class AuthOverview {
         } else {
             effective = new StatusReport.Effective("missing", "missing");
         }
-        int oauth = count(profiles, "oauth");
-        int token = count(profiles, "token");
-        int apiKey = count(profiles, "api_key");
+        int oauth = count(profiles, CredentialKind.OAUTH);
+        int token = count(profiles, CredentialKind.TOKEN);
+        int apiKey = count(profiles, CredentialKind.API_KEY);
         List<String> labels = profiles.stream().map(this::profileLabel).toList();
         return new StatusReport.ProviderAuth(provider, effective,
                 new StatusReport.ProfileCounts(profiles.size(), oauth, token, apiKey, labels),
@@ -80,7 +81,7 @@ public final class AuthOverview {
         List<String> out = new ArrayList<>();
         for (String provider : providersWithAuth()) {
             List<AuthProfile> profiles = ctx.store().profilesOf(provider);
-            int n = count(profiles, "oauth") + count(profiles, "token");
+            int n = count(profiles, CredentialKind.OAUTH) + count(profiles, CredentialKind.TOKEN);
             if (ctx.keys().envKey(provider).filter(ProviderKeys.EnvKey::oauth).isPresent()) {
                 n++;
             }
@@ -139,7 +140,7 @@ public final class AuthOverview {
                 : key.marker() ? "marker(" + key.value() + ")" : KeyMask.mask(key.value());
     }
 
-    private static int count(List<AuthProfile> profiles, String type) {
-        return (int) profiles.stream().filter(p -> p.type().equals(type)).count();
+    private static int count(List<AuthProfile> profiles, CredentialKind kind) {
+        return (int) profiles.stream().filter(p -> p.kind() == kind).count();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record CheckVerdict(List<String> missingProvidersInUse, List<String> expiringProfilesInUse) {
 
-    public static CheckVerdict of(StatusService status) {
+    public static CheckVerdict of(StatusReportBuilder status) {
         return new CheckVerdict(status.missingProvidersInUse(), status.expiringProfilesInUse());
     }
 

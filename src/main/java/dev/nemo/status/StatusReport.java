@@ -1,6 +1,8 @@
 package dev.nemo.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nemo.auth.CredentialKind;
+import dev.nemo.auth.ProfileHealth;
 import dev.nemo.probe.ProbeRun;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
@@ -55,11 +57,11 @@ public record StatusReport(String configPath, String agentId, String agentDir, S
     public record OAuth(long warnAfterMs, List<ProfileHealthView> profiles, List<ProviderHealth> providers) {
     }
 
-    public record ProfileHealthView(String profileId, String provider, String type, String status, Long expiresAt,
+    public record ProfileHealthView(String profileId, String provider, CredentialKind type, ProfileHealth.Status status, Long expiresAt,
                                     Long remainingMs, Boolean refreshable, String source, String label) {
     }
 
-    public record ProviderHealth(String provider, String status, Long expiresAt, Long remainingMs,
+    public record ProviderHealth(String provider, ProfileHealth.Status status, Long expiresAt, Long remainingMs,
                                  List<ProfileHealthView> profiles) {
     }
 

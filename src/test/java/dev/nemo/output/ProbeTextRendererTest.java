@@ -2,6 +2,7 @@ package dev.nemo.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeStatus;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ProbeTextRendererTest {
     private static final ProbeRun RUN = new ProbeRun(0, 1200, 1200, 2, null, List.of(
-            new ProbeResult("openai", "openai/gpt-5-mini", "openai:a", "openai:a", "profile", "api_key", ProbeStatus.OK, null, null, 812L, null, null),
-            new ProbeResult("anthropic", "anthropic/claude-haiku-4-5", "anthropic:b", "anthropic:b", "profile", "token",
+            new ProbeResult("openai", "openai/gpt-5-mini", "openai:a", "openai:a", "profile", CredentialKind.API_KEY, ProbeStatus.OK, null, null, 812L, null, null),
+            new ProbeResult("anthropic", "anthropic/claude-haiku-4-5", "anthropic:b", "anthropic:b", "profile", CredentialKind.TOKEN,
                     ProbeStatus.AUTH, ReasonCode.INVALID_KEY, "HTTP 401: invalid x-api-key", 95L, null, null)), null);
 
     private static String render(boolean colour) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.models.ModelRef;
+import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,10 @@ class ProbeRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ProbeTarget target(String provider, String api, String model, String maxTokensField) {
-        ProviderDefinition definition = new ProviderDefinition(provider, List.of(), api, "https://api.example.test/v1", Map.of(),
-                true, null);
+        ProviderDefinition definition = new ProviderDefinition(provider, List.of(), ApiStyle.fromWireName(api).orElseThrow(),
+                "https://api.example.test/v1", Map.of(), true, null);
         return new ProbeTarget(definition, new ModelRef(provider, model), provider + ":default", provider + ":default",
-                "profile", "api_key", "secret-key-value", maxTokensField);
+                "profile", CredentialKind.API_KEY, "secret-key-value", maxTokensField);
     }
 
     private static JsonNode body(ProbeTarget target, int maxTokens) throws Exception {

@@ -1,19 +1,16 @@
 package dev.nemo.auth.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
+import dev.nemo.json.Json;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,17 +20,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP side of the OAuth flows: one small Vert.x instance (one event loop) with a client for
- * form POSTs to token endpoints and room for the loopback callback server. Every step returns a
- * {@link Uni}; only the command thread blocks on one, via {@link #await}.
+ * The HTTP side of the OAuth flows: a Vert.x Web Client on the Vert.x it is handed (the run's) for
+ * form POSTs to token and device endpoints, and that Vert.x for the loopback callback server. Every
+ * step returns a {@link Uni}; only the command thread blocks on one, via {@link #await}. Closing it
+ * closes the client, never the Vert.x it was handed.
  */
 public final class OAuthHttp implements AutoCloseable {
     /** Bound of one request to an OAuth endpoint (connect, answer, body). */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BODY_CAP = 256 * 1024;
 
     /** An endpoint's answer: HTTP status and the body as a JSON object (form-encoded answers converted). */
@@ -61,21 +57,25 @@ public final class OAuthHttp implements AutoCloseable {
     }
 
     private final Vertx vertx;
-    private final HttpClient client;
+    private final WebClient client;
     private final Duration requestTimeout;
 
-    public OAuthHttp() {
-        this(REQUEST_TIMEOUT);
+    public OAuthHttp(Vertx vertx) {
+        this(vertx, REQUEST_TIMEOUT);
     }
 
-    public OAuthHttp(Duration requestTimeout) {
+    public OAuthHttp(Vertx vertx, Duration requestTimeout) {
+        this.vertx = vertx;
         this.requestTimeout = requestTimeout;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        // No redirects (a token endpoint that redirects is misconfigured, and the form must not follow
+        // it elsewhere), no compression, no user agent: the same request the flows always sent.
+        this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) requestTimeout.toMillis())
                 .setVerifyHost(true)
                 .setKeepAlive(true)
-                .setTryUseCompression(false));
+                .setTryUseCompression(false)
+                .setFollowRedirects(false)
+                .setUserAgentEnabled(false));
     }
 
     public Vertx vertx() {
@@ -84,17 +84,12 @@ public final class OAuthHttp implements AutoCloseable {
 
     /** POSTs {@code form} as {@code application/x-www-form-urlencoded}, asking for JSON; fails after the request timeout. */
     public Uni<Reply> postForm(String url, Map<String, String> form) {
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(url)
-                .setFollowRedirects(false)
-                .putHeader("content-type", "application/x-www-form-urlencoded")
-                .putHeader("accept", "application/json");
-        return Uni.createFrom().completionStage(() -> client.request(options)
-                        .compose(request -> request.send(Buffer.buffer(encode(form))))
-                        .compose(response -> response.body().map(body -> new Reply(response.statusCode(),
-                                parse(response.getHeader("content-type"), body))))
-                        .toCompletionStage())
+        return Uni.createFrom().deferred(() -> client.postAbs(url)
+                        .putHeader("content-type", "application/x-www-form-urlencoded")
+                        .putHeader("accept", "application/json")
+                        .timeout(requestTimeout.toMillis())
+                        .sendBuffer(Buffer.buffer(encode(form))))
+                .map(response -> new Reply(response.statusCode(), parse(response.getHeader("content-type"), response.body())))
                 .ifNoItem().after(requestTimeout).failWith(() -> new java.util.concurrent.TimeoutException(
                         "no answer within " + requestTimeout.toSeconds() + " s"));
     }
@@ -145,8 +140,11 @@ public final class OAuthHttp implements AutoCloseable {
         return out.toString();
     }
 
-    /** A JSON object, a form-encoded body as an object, or an empty object for anything else. */
+    /** A JSON object, a form-encoded body as an object, or an empty object for anything else (no body too). */
     static ObjectNode parse(String contentType, Buffer raw) {
+        if (raw == null) {
+            return JsonNodeFactory.instance.objectNode();
+        }
         String text = raw.length() > BODY_CAP ? raw.getString(0, BODY_CAP, "UTF-8") : raw.toString(StandardCharsets.UTF_8);
         if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -154,7 +152,7 @@ public final class OAuthHttp implements AutoCloseable {
             return out;
         }
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = Json.read(text);
             return node instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
         } catch (IOException e) {
             return JsonNodeFactory.instance.objectNode();
@@ -178,6 +176,5 @@ public final class OAuthHttp implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 }

@@ -3,9 +3,11 @@ package dev.nemo.cli.auth;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ExpiryDuration;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
+import dev.nemo.models.ModelRef;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
@@ -34,18 +36,18 @@ public class AddCommand implements Callable<Integer> {
                     + "`nemo models auth paste-token` or `nemo models auth login --provider <id>` with stdin instead.");
         }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
-        String provider = s.profiles().provider(SecretInput.ask("Provider id (see `nemo plugins list`)", "anthropic"));
+        String provider = s.profiles().provider(SecretInput.ask("Provider id (see `nemo plugins list`)", ModelRef.DEFAULT_PROVIDER));
         var definition = s.ctx().providers().find(provider).orElseThrow();
         var oauthMethods = definition.loginMethods().stream().filter(m -> !m.equals(ProviderDefinition.API_KEY)).toList();
         String kind = SecretInput.ask("Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
                 : ", or log in with " + String.join(" or ", oauthMethods)), "token");
         if (oauthMethods.contains(kind)) {
-            return done(s, LoginCommand.oauthLogin(s, definition, kind, null), provider, "oauth");
+            return done(s, s.login().oauthLogin(definition, kind, null, s::say), provider, CredentialKind.OAUTH);
         }
         if (kind.equals("api-key")) {
             String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":default"), "default");
             s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()));
-            return done(s, profile, provider, "api_key");
+            return done(s, profile, provider, CredentialKind.API_KEY);
         }
         if (!kind.equals("token")) {
             throw NemoException.usage("Unknown credential kind \"" + kind + "\"; expected token or api-key"
@@ -56,14 +58,14 @@ public class AddCommand implements Callable<Integer> {
         if (SecretInput.confirm("Does this token expire?", false)) {
             expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask("Expires in", "365d"));
         }
-        String token = TokenRules.check(provider, SecretInput.read("Paste token: ", s.term()));
+        String token = TokenRules.check(definition, SecretInput.read("Paste token: ", s.term()));
         s.profiles().saveToken(provider, profile, token, expires);
-        return done(s, profile, provider, "token");
+        return done(s, profile, provider, CredentialKind.TOKEN);
     }
 
-    private static int done(AuthCommand.Session s, String profile, String provider, String mode) {
+    private static int done(AuthCommand.Session s, String profile, String provider, CredentialKind mode) {
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + profile + " (" + provider + "/" + mode + ")");
+        s.term().out().println("Auth profile: " + profile + " (" + provider + "/" + mode.wireName() + ")");
         return ExitCodes.OK;
     }
 }

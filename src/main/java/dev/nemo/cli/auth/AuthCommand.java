@@ -7,6 +7,7 @@ import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.config.HomePaths;
 import dev.nemo.auth.AuthProfileService;
+import dev.nemo.auth.oauth.LoginService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,17 @@ public class AuthCommand extends dev.nemo.cli.CommandGroup {
             Terminal term = CommandSupport.terminal(spec);
             RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
             return new Session(term, ctx, new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers()));
+        }
+
+        /** The login workflow on this agent's store and config. */
+        LoginService login() {
+            return new LoginService(profiles, ctx.providers(), ctx.catalog(), () -> ctx.selectionEditor(term::warn));
+        }
+
+        /** An instruction for the user (stderr): OAuth URLs and codes, never a secret. */
+        void say(String line) {
+            term.err().println(line);
+            term.err().flush();
         }
 
         String display(Path path) {

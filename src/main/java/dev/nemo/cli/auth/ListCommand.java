@@ -3,6 +3,7 @@ package dev.nemo.cli.auth;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.AuthStore;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.json.PrettyJson;
@@ -40,8 +41,8 @@ public class ListCommand implements Callable<Integer> {
     String provider;
 
     @RegisterForReflection
-    public record Row(String profileId, String provider, String type, String email, String status, Long expiresAt,
-                      Boolean inherited) {
+    public record Row(String profileId, String provider, CredentialKind type, String email, ProfileHealth.Status status,
+                      Long expiresAt, Boolean inherited) {
     }
 
     /** {@code inheritedFrom}: the main agent's store, when the agent inherits from one. */
@@ -60,15 +61,15 @@ public class ListCommand implements Callable<Integer> {
                 .sorted(java.util.Comparator.comparing(AuthProfile::provider).thenComparing(AuthProfile::id))
                 .map(p -> {
                     ProfileHealth h = ProfileHealth.of(p, now);
-                    return new Row(p.id(), p.provider(), p.type(), p.displayEmail(s.ctx().config().config().auth()),
-                            h.status().wireName(), h.expiresAt(), store.inheritsProfile(p.id()) ? Boolean.TRUE : null);
+                    return new Row(p.id(), p.provider(), p.kind(), p.displayEmail(s.ctx().config().config().auth()),
+                            h.status(), h.expiresAt(), store.inheritsProfile(p.id()) ? Boolean.TRUE : null);
                 }).toList();
         Path inheritedFrom = store.inherited() == null ? null : store.inherited().store().path();
         var out = s.term().out();
         if (format.json()) {
             out.print(PrettyJson.write(new Listing(store.path().toString(), inheritedFrom == null ? null : inheritedFrom.toString(), rows)));
         } else if (format.plain()) {
-            rows.forEach(r -> out.println(r.profileId() + "\t" + r.provider() + "\t" + r.type() + "\t" + r.status()));
+            rows.forEach(r -> out.println(r.profileId() + "\t" + r.provider() + "\t" + r.type().wireName() + "\t" + r.status().wireName()));
         } else {
             String where = s.display(store.path()) + (inheritedFrom == null ? "" : " and the main agent's " + s.display(inheritedFrom));
             if (rows.isEmpty()) {
@@ -78,8 +79,8 @@ public class ListCommand implements Callable<Integer> {
             }
             for (Row r : rows) {
                 String expiry = r.expiresAt() == null ? "" : " expires in " + Durations.remainingShort(r.expiresAt() - now);
-                out.println("- " + r.profileId() + " " + r.type() + (r.email() != null ? " (" + r.email() + ")" : "")
-                        + " " + r.status() + expiry + (r.inherited() != null ? " [inherited]" : ""));
+                out.println("- " + r.profileId() + " " + r.type().wireName() + (r.email() != null ? " (" + r.email() + ")" : "")
+                        + " " + r.status().wireName() + expiry + (r.inherited() != null ? " [inherited]" : ""));
             }
         }
         return ExitCodes.OK;

@@ -42,7 +42,7 @@ public class PasteTokenCommand implements Callable<Integer> {
         String id = s.profiles().provider(provider);
         String profile = ProfileId.of(id, profileId, "manual");
         Long expires = expiresIn == null ? null : System.currentTimeMillis() + ExpiryDuration.parseMillis(expiresIn);
-        String token = TokenRules.check(id, SecretInput.read("Paste token for " + id + ": ", s.term()));
+        String token = TokenRules.check(s.ctx().providers().find(id).orElseThrow(), SecretInput.read("Paste token for " + id + ": ", s.term()));
         s.profiles().saveToken(id, profile, token, expires);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
         s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");

@@ -5,6 +5,8 @@ import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
+import dev.nemo.models.ModelRef;
+import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +29,7 @@ public class SetupTokenCommand implements Callable<Integer> {
     @ParentCommand
     AuthCommand parent;
 
-    @Option(names = "--provider", paramLabel = "<id>", defaultValue = "anthropic", description = "Provider (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--provider", paramLabel = "<id>", defaultValue = ModelRef.DEFAULT_PROVIDER, description = "Provider (default: ${DEFAULT-VALUE}).")
     String provider;
 
     @Option(names = "--yes", description = "Skip the confirmation.")
@@ -45,11 +47,12 @@ public class SetupTokenCommand implements Callable<Integer> {
             s.term().out().println("Cancelled; nothing was saved.");
             return ExitCodes.OK;
         }
-        if (id.equals("anthropic")) {
-            s.term().out().println("Run `claude setup-token` on any machine and paste its output here.");
+        ProviderDefinition definition = s.ctx().providers().find(id).orElseThrow();
+        definition.setupToken().ifPresent(t -> {
+            s.term().out().println("Run `" + t.command() + "` on any machine and paste its output here.");
             s.term().out().flush();
-        }
-        String token = TokenRules.check(id, SecretInput.read("Paste setup token: ", s.term()));
+        });
+        String token = TokenRules.check(definition, SecretInput.read("Paste setup token: ", s.term()));
         String profile = ProfileId.of(id, null, "manual");
         s.profiles().saveToken(id, profile, token, null);
         s.updated(s.profiles().storePath(), s.profiles().configPath());

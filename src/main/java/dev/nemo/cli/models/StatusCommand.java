@@ -4,27 +4,14 @@ import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
-import dev.nemo.cli.Interrupts;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
 import dev.nemo.json.PrettyJson;
-import dev.nemo.context.RunContext;
-import dev.nemo.context.RunContextLoader;
 import dev.nemo.output.JUnitReport;
-import dev.nemo.output.ProbeProgress;
 import dev.nemo.output.ProbeTextRenderer;
 import dev.nemo.output.StatusTextRenderer;
-import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeOptions;
-import dev.nemo.probe.ProbeRun;
-import dev.nemo.probe.ProbeSession;
-import dev.nemo.probe.Health;
-import dev.nemo.probe.ProbeVerdict;
-import dev.nemo.status.CheckVerdict;
-import dev.nemo.status.MissingAuthHints;
-import dev.nemo.status.StatusReport;
 import dev.nemo.status.StatusService;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,72 +51,29 @@ public class StatusCommand implements Callable<Integer> {
             throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
         }
         ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
-        if (probeOptions != null) {
-            ProbeEngine.preload();
-        }
         if (probe.tuningWithoutProbe()) {
             term.warn("--probe-* options have no effect without --probe");
         }
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
-        RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
-        long now = System.currentTimeMillis();
-        // The session refreshes due OAuth profiles first; the report then shows the renewed state.
-        ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now);
-        if (session != null) {
-            ctx = session.context();
-        }
-        StatusService service = new StatusService(ctx, now);
-        StatusReport report = service.report();
-        ProbeRun run = session == null ? null : runProbes(session, term);
-        if (run != null) {
-            report = report.withAuth(report.auth().withProbes(run));
-            writeReport(probeOptions, run, term);
+        StatusService.Outcome outcome = new StatusService(term.env(), term::warn).run(new StatusService.Request(agent, probeOptions),
+                new TerminalProbeObserver(term, "Probing auth profiles", !format.json()));
+        if (outcome.probes() != null && probeOptions.reportFile() != null) {
+            JUnitReport.write(probeOptions.reportFile(), outcome.probes());
         }
         if (format.json()) {
-            term.out().print(PrettyJson.write(report));
+            term.out().print(PrettyJson.write(outcome.report()));
         } else if (format.plain()) {
-            term.out().println(report.resolvedDefault());
+            term.out().println(outcome.report().resolvedDefault());
         } else {
-            new StatusTextRenderer(term.env()).render(report,
-                    MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), term.out());
-            if (run != null) {
-                ProbeTextRenderer.render(run, term.width(), term.colour(), term.out());
+            new StatusTextRenderer(term.env()).render(outcome.report(), outcome.missingAuthHints(), term.out());
+            if (outcome.probes() != null) {
+                ProbeTextRenderer.render(outcome.probes(), term.width(), term.colour(), term.out());
             }
         }
         term.out().flush();
-        if (session != null && session.cancelled()) {
+        if (outcome.interrupted()) {
             return ExitCodes.INTERRUPTED;
         }
-        if (!check) {
-            return ExitCodes.OK;
-        }
-        Health health = CheckVerdict.of(service).health();
-        return ExitCodes.of(run == null ? health : health.worst(ProbeVerdict.of(run)));
-    }
-
-    private ProbeRun runProbes(ProbeSession session, Terminal term) {
-        boolean showProgress = !format.json() && term.stderrIsTerminal() && session.targetCount() > 0;
-        ProbeProgress progress = new ProbeProgress(term.err(), session.targetCount());
-        try (Interrupts ignored = Interrupts.on(session::cancel)) {
-            if (showProgress) {
-                progress.start();
-            }
-            return session.run(showProgress ? progress : result -> { });
-        } finally {
-            if (showProgress) {
-                progress.close();
-            }
-        }
-    }
-
-    private static void writeReport(ProbeOptions options, ProbeRun run, Terminal term) {
-        if (options.reportFile() == null) {
-            return;
-        }
-        try {
-            JUnitReport.write(options.reportFile(), run);
-        } catch (IOException e) {
-            throw NemoException.failure("Cannot write the probe report " + options.reportFile() + ": " + e.getMessage());
-        }
+        return check ? ExitCodes.of(outcome.health()) : ExitCodes.OK;
     }
 }

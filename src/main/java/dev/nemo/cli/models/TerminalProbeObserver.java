@@ -1,0 +1,46 @@
+package dev.nemo.cli.models;
+
+import dev.nemo.cli.Interrupts;
+import dev.nemo.cli.Terminal;
+import dev.nemo.output.ProbeProgress;
+import dev.nemo.probe.ProbeEngine;
+import dev.nemo.probe.ProbeObserver;
+
+/**
+ * A probe phase on the terminal: Ctrl-C cancels the probes (so what finished is still reported),
+ * and a progress line is drawn on stderr when {@code show} is set and stderr is a terminal.
+ */
+final class TerminalProbeObserver implements ProbeObserver {
+    private final Terminal term;
+    private final String label;
+    private final boolean show;
+    private ProbeProgress progress;
+    private Interrupts interrupts;
+
+    TerminalProbeObserver(Terminal term, String label, boolean show) {
+        this.term = term;
+        this.label = label;
+        this.show = show;
+    }
+
+    @Override
+    public ProbeEngine.Listener started(int probes, Runnable cancel) {
+        interrupts = Interrupts.on(cancel);
+        if (!show || probes == 0 || !term.stderrIsTerminal()) {
+            return status -> { };
+        }
+        progress = new ProbeProgress(term.err(), label, probes);
+        progress.start();
+        return progress;
+    }
+
+    @Override
+    public void ended() {
+        if (progress != null) {
+            progress.close();
+        }
+        if (interrupts != null) {
+            interrupts.close();
+        }
+    }
+}
