@@ -7,8 +7,11 @@ public record AuthProfile(String id, String provider, Credential credential, Str
         return credential.type();
     }
 
-    /** True when the credential has something to send (a non-blank key, token, access or refresh). */
+    /** True when the credential has something to send (a non-blank key, token, access or refresh, or a key command not run yet). */
     public boolean hasCredential() {
+        if (credential instanceof Credential.ApiKey k && k.pendingCommand()) {
+            return true;
+        }
         if (credential instanceof Credential.OAuth o) {
             return notBlank(o.access()) || notBlank(o.refresh());
         }

@@ -70,7 +70,8 @@ public final class AuthStoreFile {
         Path pi = path.resolveSibling("auth.json");
         try {
             JsonNode root = LenientJson.parse(Files.readString(pi, StandardCharsets.UTF_8));
-            return root.isObject() ? PiAuthFile.asProfiles(root) : JsonNodeFactory.instance.objectNode();
+            return root.isObject() ? PiAuthFile.asProfiles(root, dev.nemo.config.FileTrust.whyUntrusted(pi).isEmpty())
+                    : JsonNodeFactory.instance.objectNode();
         } catch (NoSuchFileException e) {
             return JsonNodeFactory.instance.objectNode();
         } catch (LenientJson.InvalidJsonException e) {

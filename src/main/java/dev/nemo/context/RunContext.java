@@ -64,6 +64,24 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
         return new RunContext(env, paths, config, agent, renewedStore, providers, keys, models, renewedRedactor);
     }
 
+    /**
+     * This context with the {@code !command} keys of the {@code needed} profiles run, for a command
+     * about to send keys (probes, scan); the redactor then knows their values too.
+     */
+    public RunContext withKeyCommandsRun(java.util.function.Predicate<AuthProfile> needed, java.util.function.Consumer<String> warn) {
+        AuthStore resolved = store.withKeyCommandsRun(needed, warn);
+        if (resolved == store) {
+            return this;
+        }
+        Redactor known = redactor;
+        for (AuthProfile p : resolved.profiles().values()) {
+            if (store.profiles().get(p.id()) != p && p.credential().secret() != null) {
+                known = known.with(p.credential().secret());
+            }
+        }
+        return new RunContext(env, paths, config, agent, resolved, providers, keys, models, known);
+    }
+
     /** True when {@code provider} has any credential: a stored profile, an env key or a config key. */
     public boolean hasAuth(String provider) {
         return !store.profilesOf(provider).isEmpty() || keys.envKey(provider).isPresent() || keys.configKey(provider).isPresent();

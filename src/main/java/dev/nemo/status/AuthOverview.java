@@ -110,6 +110,8 @@ public final class AuthOverview {
         String value;
         if (!p.hasCredential()) {
             value = "missing";
+        } else if (c instanceof Credential.ApiKey k && k.pendingCommand()) {
+            value = "command (not run)"; // it runs only for commands that send the key
         } else if (c instanceof Credential.OAuth) {
             value = "OAuth" + (p.email() != null ? " (" + p.email() + ")" : "");
         } else if (c instanceof Credential.Token) {

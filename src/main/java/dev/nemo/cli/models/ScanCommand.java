@@ -70,6 +70,9 @@ public class ScanCommand implements Callable<Integer> {
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
         long now = System.currentTimeMillis();
+        String catalogProvider = dev.nemo.config.ProviderId.normalize(
+                options.catalogProvider() == null ? CatalogSource.DEFAULT_PROVIDER : options.catalogProvider().trim());
+        ctx = ctx.withKeyCommandsRun(p -> p.provider().equals(catalogProvider), term::warn);
         CatalogSource source = CatalogSource.resolve(ctx, options.catalogProvider(), now);
         boolean probing = options.probe() && source.hasKey();
         if (options.probe() && !source.hasKey()) {

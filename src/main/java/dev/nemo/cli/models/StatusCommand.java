@@ -73,6 +73,9 @@ public class StatusCommand implements Callable<Integer> {
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
         long now = System.currentTimeMillis();
+        if (probeOptions != null) {
+            ctx = ctx.withKeyCommandsRun(p -> mayBeProbed(p, probeOptions), term::warn);
+        }
         // The session refreshes due OAuth profiles first; the report then shows the renewed state.
         ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now);
         if (session != null) {
@@ -105,6 +108,12 @@ public class StatusCommand implements Callable<Integer> {
         }
         Health health = CheckVerdict.of(service).health();
         return ExitCodes.of(run == null ? health : health.worst(ProbeVerdict.of(run)));
+    }
+
+    /** A superset of the profiles the probe planner picks: only their {@code !command} keys run. */
+    private static boolean mayBeProbed(dev.nemo.auth.AuthProfile profile, ProbeOptions options) {
+        return (options.provider() == null || dev.nemo.config.ProviderId.normalize(options.provider()).equals(profile.provider()))
+                && (options.profileIds().isEmpty() || options.profileIds().contains(profile.id()));
     }
 
     private ProbeRun runProbes(ProbeSession session, Terminal term) {
