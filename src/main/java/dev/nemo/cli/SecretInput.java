@@ -1,6 +1,7 @@
 package dev.nemo.cli;
 
 import dev.nemo.NemoException;
+import dev.nemo.auth.RunSecrets;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,9 @@ public final class SecretInput {
             if (typed == null) {
                 throw NemoException.failure("No input (end of file at the prompt); nothing was saved.");
             }
-            return new String(typed).trim();
+            String secret = new String(typed).trim();
+            RunSecrets.remember(secret);
+            return secret;
         }
         try {
             byte[] bytes = System.in.readNBytes(MAX_BYTES + 1);
@@ -34,6 +37,7 @@ public final class SecretInput {
             if (text.isEmpty()) {
                 throw NemoException.usage("No secret on standard input; pipe it in (e.g. `pbpaste | nemo …`) or run in a terminal.");
             }
+            RunSecrets.remember(text);
             return text;
         } catch (IOException e) {
             throw NemoException.failure("Cannot read standard input: " + e.getMessage());

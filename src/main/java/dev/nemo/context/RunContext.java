@@ -3,6 +3,7 @@ package dev.nemo.context;
 import dev.nemo.auth.AuthStore;
 import dev.nemo.auth.ProviderKeys;
 import dev.nemo.auth.Redactor;
+import dev.nemo.auth.RunSecrets;
 import dev.nemo.config.AgentContext;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.config.Environment;
@@ -61,6 +62,7 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
                 renewedRedactor = renewedRedactor.with(s);
             }
         }
+        RunSecrets.remember(renewedRedactor);
         return new RunContext(env, paths, config, agent, renewedStore, providers, keys, models, renewedRedactor);
     }
 
@@ -79,6 +81,7 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
                 known = known.with(p.credential().secret());
             }
         }
+        RunSecrets.remember(known);
         return new RunContext(env, paths, config, agent, resolved, providers, keys, models, known);
     }
 

@@ -3,6 +3,8 @@ package dev.nemo.context;
 import dev.nemo.auth.AuthStore;
 import dev.nemo.auth.AuthStoreReader;
 import dev.nemo.auth.ProviderKeys;
+import dev.nemo.auth.Redactor;
+import dev.nemo.auth.RunSecrets;
 import dev.nemo.config.AgentContext;
 import dev.nemo.config.AgentLocator;
 import dev.nemo.config.ConfigFile;
@@ -25,7 +27,8 @@ public final class RunContextLoader {
         ProviderRegistry providers = new ProviderRegistry(config.config());
         ProviderKeys keys = new ProviderKeys(env, providers);
         ModelSelection models = ModelSelection.of(config.config(), agent);
-        return new RunContext(env, paths, config, agent, store, providers, keys, models,
-                RunContext.redactorFor(store, providers, keys));
+        Redactor redactor = RunContext.redactorFor(store, providers, keys);
+        RunSecrets.remember(redactor);
+        return new RunContext(env, paths, config, agent, store, providers, keys, models, redactor);
     }
 }

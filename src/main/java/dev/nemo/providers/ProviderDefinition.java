@@ -21,6 +21,11 @@ public record ProviderDefinition(String id, List<String> envVars, String api, St
         headers = Map.copyOf(headers);
     }
 
+    @Override
+    public String toString() { // header values may be secrets
+        return "ProviderDefinition[" + id + ", api=" + api + ", baseUrl=" + baseUrl + ", headers=" + headers.keySet() + "]";
+    }
+
     static ProviderDefinition builtin(String id, String api, String baseUrl, String... envVars) {
         return new ProviderDefinition(id, List.of(envVars), api, baseUrl, Map.of(), true, null);
     }
