@@ -70,6 +70,13 @@ public class StatusCommand implements Callable<Integer> {
         if (probe.tuningWithoutProbe()) {
             term.warn("--probe-* options have no effect without --probe");
         }
+        // Checked before any probe is sent: a report that cannot be written fails the run up front.
+        JUnitReport.Target reportTarget = probeOptions == null || probeOptions.reportFile() == null ? null
+                : JUnitReport.target(probeOptions.reportFile());
+        boolean reportOnStdout = reportTarget instanceof JUnitReport.StandardOutput;
+        if (reportOnStdout && format.json()) {
+            throw NemoException.usage("--probe-report - writes the report to standard output; it cannot be combined with --json");
+        }
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
         long now = System.currentTimeMillis();
@@ -86,9 +93,11 @@ public class StatusCommand implements Callable<Integer> {
         ProbeRun run = session == null ? null : runProbes(session, term);
         if (run != null) {
             report = report.withAuth(report.auth().withProbes(run));
-            writeReport(probeOptions, run, term);
+            writeReport(reportTarget, run, term);
         }
-        if (format.json()) {
+        if (reportOnStdout) {
+            // Standard output carries the report alone; the status view is not printed.
+        } else if (format.json()) {
             term.out().print(PrettyJson.write(report));
         } else if (format.plain()) {
             term.out().println(report.resolvedDefault());
@@ -131,14 +140,14 @@ public class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeReport(ProbeOptions options, ProbeRun run, Terminal term) {
-        if (options.reportFile() == null) {
+    private static void writeReport(JUnitReport.Target target, ProbeRun run, Terminal term) {
+        if (target == null) {
             return;
         }
         try {
-            JUnitReport.write(options.reportFile(), run);
+            JUnitReport.write(target, run, term.out());
         } catch (IOException e) {
-            throw NemoException.failure("Cannot write the probe report " + options.reportFile() + ": " + e.getMessage());
+            throw NemoException.failure("Cannot write the probe report: " + dev.nemo.config.LockedFile.describe(e));
         }
     }
 }
