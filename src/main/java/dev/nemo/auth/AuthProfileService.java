@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Adds, removes and orders auth profiles. The secret goes to the agent's store (locked, atomic,
@@ -82,20 +83,19 @@ public final class AuthProfileService {
     }
 
     /**
-     * The store is written while the config's lock is held (lock order: config, then store), so
-     * a config lock that cannot be taken leaves the store unchanged too.
+     * One command, one effect: the store is written while the config's lock is held (lock order:
+     * config, then store), after the new config has been validated and just before it is written;
+     * a config that cannot be locked or is invalid leaves the store unchanged, and a config write
+     * that fails takes the store's change back.
      */
     private void save(String provider, String profileId, ObjectNode credential, String mode) {
-        new ConfigFile(configPath, env).update(tree -> {
-            storeFile.update(store -> {
-                ((ObjectNode) store.get("profiles")).set(profileId, credential);
-                return true;
-            });
+        alongsideConfig(tree -> {
             ObjectNode auth = child(tree, "auth");
             ObjectNode meta = JsonNodeFactory.instance.objectNode().put("provider", provider).put("mode", mode);
             JsonNode old = auth.path("profiles").path(profileId);
             if (credential.path("email").isTextual()) {
-                meta.put("email", credential.path("email").asText());
+                // The config expands ${VAR} in every string: an email is written so it reads back as it is.
+                meta.put("email", credential.path("email").asText().replace("${", "$${"));
             } else if (old.path("email").isTextual()) {
                 meta.put("email", old.path("email").asText());
             }
@@ -111,6 +111,9 @@ public final class AuthProfileService {
                 child(auth, "order").set(provider, front);
             }
             return true;
+        }, store -> {
+            ((ObjectNode) store.get("profiles")).set(profileId, credential);
+            return true;
         });
     }
 
@@ -124,29 +127,47 @@ public final class AuthProfileService {
             throw NemoException.failure("Auth profile \"" + profileId + "\" comes from the pi agent's " + store.path()
                     + ", which nemo never modifies; remove it there.");
         }
-        // As in save: the store is written under the config's lock, so a busy config changes nothing.
-        new ConfigFile(configPath, env).update(tree -> {
-            storeFile.update(store -> {
-                ((ObjectNode) store.get("profiles")).remove(profileId);
-                removeFromLists(store.path("order"), profileId);
-                if (store.path("lastGood") instanceof ObjectNode lastGood) {
-                    List<String> providers = new ArrayList<>();
-                    lastGood.fields().forEachRemaining(e -> {
-                        if (e.getValue().asText().equals(profileId)) {
-                            providers.add(e.getKey());
-                        }
-                    });
-                    providers.forEach(lastGood::remove);
-                }
-                if (store.path("usageStats") instanceof ObjectNode stats) {
-                    stats.remove(profileId);
-                }
-                return true;
-            });
+        alongsideConfig(tree -> {
             JsonNode auth = tree.path("auth");
             boolean changed = auth.path("profiles") instanceof ObjectNode profiles && profiles.remove(profileId) != null;
             return removeFromLists(auth.path("order"), profileId) || changed;
+        }, store -> {
+            ((ObjectNode) store.get("profiles")).remove(profileId);
+            removeFromLists(store.path("order"), profileId);
+            if (store.path("lastGood") instanceof ObjectNode lastGood) {
+                List<String> providers = new ArrayList<>();
+                lastGood.fields().forEachRemaining(e -> {
+                    if (e.getValue().asText().equals(profileId)) {
+                        providers.add(e.getKey());
+                    }
+                });
+                providers.forEach(lastGood::remove);
+            }
+            if (store.path("usageStats") instanceof ObjectNode stats) {
+                stats.remove(profileId);
+            }
+            return true;
         });
+    }
+
+    /** Changes the config and the store as one (see {@link #save}): both, or neither. */
+    private void alongsideConfig(java.util.function.Predicate<ObjectNode> configChange,
+                                 java.util.function.Predicate<ObjectNode> storeChange) {
+        AtomicReference<AuthStoreFile.Change> done = new AtomicReference<>();
+        try {
+            new ConfigFile(configPath, env).update(configChange, () -> storeFile.change(storeChange).ifPresent(done::set));
+        } catch (RuntimeException e) {
+            AuthStoreFile.Change change = done.get();
+            if (change != null) {
+                try {
+                    storeFile.revert(change);
+                } catch (RuntimeException revertFailed) {
+                    throw NemoException.failure(e.getMessage() + " The auth store " + storePath()
+                            + " was changed and could not be restored: " + revertFailed.getMessage());
+                }
+            }
+            throw e;
+        }
     }
 
     /** The per-agent order override of {@code provider}, if any. */
