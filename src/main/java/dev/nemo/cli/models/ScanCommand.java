@@ -34,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Scan a provider catalogue (OpenRouter by default) for free models, probe their tool and image "
                 + "support concurrently, rank them, and optionally apply them as fallbacks.",
         footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable",
-                "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted."})
+                "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted",
+                "(Ctrl-C); 143 terminated (SIGTERM)."})
 public class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,6 +63,9 @@ public class ScanCommand implements Callable<Integer> {
 
     @Mixin
     AgentOption agentOption;
+
+    /** The exit code of a scan stopped by a signal (130 Ctrl-C, 143 SIGTERM). */
+    private int stoppedBy = ExitCodes.INTERRUPTED;
 
     @Override
     public Integer call() {
@@ -103,7 +107,7 @@ public class ScanCommand implements Callable<Integer> {
                     term.out().flush();
                 }
                 term.err().println("Scan interrupted; nothing was written.");
-                return ExitCodes.INTERRUPTED;
+                return stoppedBy;
             }
             if (results.stream().noneMatch(ModelScanResult::toolOk)) {
                 throw NemoException.failure("No tool-capable " + source.displayName() + " free models found.");
@@ -199,11 +203,15 @@ public class ScanCommand implements Callable<Integer> {
         int total = ModelScanner.probeCount(models);
         boolean showProgress = !json && term.stderrIsTerminal() && total > 0;
         ProbeProgress progress = new ProbeProgress(term.err(), "Probing models", total);
-        try (Interrupts ignored = Interrupts.on(scanner::cancel)) {
+        try (Interrupts interrupts = Interrupts.on(scanner::cancel)) {
             if (showProgress) {
                 progress.start();
             }
-            return scanner.probe(models, showProgress ? progress : status -> { });
+            try {
+                return scanner.probe(models, showProgress ? progress : status -> { });
+            } finally {
+                stoppedBy = interrupts.exitCode();
+            }
         } finally {
             if (showProgress) {
                 progress.clear();

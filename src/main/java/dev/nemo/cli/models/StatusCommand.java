@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Show the resolved default, fallbacks, image model, aliases and allowlist, and an auth overview.",
         footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe",
                 "failed with auth/billing/format/unknown/no_model); 2 (--check only) a token in use expires within",
-                "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted."})
+                "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted (Ctrl-C);",
+                "143 terminated (SIGTERM)."})
 public class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,6 +57,9 @@ public class StatusCommand implements Callable<Integer> {
 
     @Mixin
     ProbeOptionsMixin probe;
+
+    /** The exit code of a run stopped by a signal (130 Ctrl-C, 143 SIGTERM). */
+    private int stoppedBy = ExitCodes.INTERRUPTED;
 
     @Override
     public Integer call() {
@@ -110,7 +114,7 @@ public class StatusCommand implements Callable<Integer> {
         }
         term.out().flush();
         if (session != null && session.cancelled()) {
-            return ExitCodes.INTERRUPTED;
+            return stoppedBy;
         }
         if (!check) {
             return ExitCodes.OK;
@@ -128,11 +132,15 @@ public class StatusCommand implements Callable<Integer> {
     private ProbeRun runProbes(ProbeSession session, Terminal term) {
         boolean showProgress = !format.json() && term.stderrIsTerminal() && session.targetCount() > 0;
         ProbeProgress progress = new ProbeProgress(term.err(), session.targetCount());
-        try (Interrupts ignored = Interrupts.on(session::cancel)) {
+        try (Interrupts interrupts = Interrupts.on(session::cancel)) {
             if (showProgress) {
                 progress.start();
             }
-            return session.run(showProgress ? progress : result -> { });
+            try {
+                return session.run(showProgress ? progress : result -> { });
+            } finally {
+                stoppedBy = interrupts.exitCode();
+            }
         } finally {
             if (showProgress) {
                 progress.clear();
