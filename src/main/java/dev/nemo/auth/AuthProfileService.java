@@ -65,21 +65,28 @@ public final class AuthProfileService {
         return id;
     }
 
-    public void saveToken(String provider, String profileId, String token, Long expires) {
+    /** The refusal to replace an existing profile without {@code --force}. */
+    public static NemoException exists(String profileId, Path store) {
+        return NemoException.failure("Auth profile " + profileId + " already exists in " + store
+                + "; nothing was changed. Pass --force to replace it, or choose another --profile-id.");
+    }
+
+    /** @param replace whether an existing profile of that id may be replaced (else the save is refused, nothing changed) */
+    public void saveToken(String provider, String profileId, String token, Long expires, boolean replace) {
         ObjectNode credential = JsonNodeFactory.instance.objectNode().put("type", "token").put("provider", provider).put("token", token);
         if (expires != null) {
             credential.put("expires", expires);
         }
-        save(provider, profileId, credential, "token");
+        save(provider, profileId, credential, "token", replace);
     }
 
-    public void saveApiKey(String provider, String profileId, String key) {
+    public void saveApiKey(String provider, String profileId, String key, boolean replace) {
         save(provider, profileId, JsonNodeFactory.instance.objectNode().put("type", "api_key").put("provider", provider).put("key", key),
-                "api_key");
+                "api_key", replace);
     }
 
-    public void saveOAuth(String provider, String profileId, ObjectNode credential) {
-        save(provider, profileId, credential, "oauth");
+    public void saveOAuth(String provider, String profileId, ObjectNode credential, boolean replace) {
+        save(provider, profileId, credential, "oauth", replace);
     }
 
     /**
@@ -88,7 +95,7 @@ public final class AuthProfileService {
      * a config that cannot be locked or is invalid leaves the store unchanged, and a config write
      * that fails takes the store's change back.
      */
-    private void save(String provider, String profileId, ObjectNode credential, String mode) {
+    private void save(String provider, String profileId, ObjectNode credential, String mode, boolean replace) {
         alongsideConfig(tree -> {
             ObjectNode auth = child(tree, "auth");
             ObjectNode meta = JsonNodeFactory.instance.objectNode().put("provider", provider).put("mode", mode);
@@ -112,6 +119,10 @@ public final class AuthProfileService {
             }
             return true;
         }, store -> {
+            // Checked again under the lock: another process may have added it since the command looked.
+            if (!replace && store.get("profiles").has(profileId)) {
+                throw exists(profileId, storePath());
+            }
             ((ObjectNode) store.get("profiles")).set(profileId, credential);
             return true;
         });

@@ -32,6 +32,10 @@ public final class ConfigFile {
 
     /** The file as the user wrote it ({@code raw}, for writes) and as nemo uses it ({@code config}). */
     public record Loaded(Path path, boolean exists, ObjectNode raw, NemoConfig config) {
+        /** Warnings for keys that look like misspellings of keys nemo reads (see {@link ConfigKeys}). */
+        public List<String> misspellings() {
+            return ConfigKeys.misspellings(raw).stream().map(w -> path.getFileName() + ": " + w).toList();
+        }
     }
 
     /** Loads the config; a missing file is an empty config, an unreadable or invalid one an error. */

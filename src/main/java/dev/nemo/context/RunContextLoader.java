@@ -22,6 +22,7 @@ public final class RunContextLoader {
     public static RunContext load(Environment env, String agentOption, Consumer<String> warn) {
         StatePaths paths = StatePaths.resolve(env);
         ConfigFile.Loaded config = new ConfigFile(paths.configPath(), env).load();
+        config.misspellings().forEach(warn);
         AgentContext agent = new AgentLocator(env, paths, config.config(), warn).locate(agentOption);
         AuthStore store = new AuthStoreReader(env, warn).read(agent);
         ProviderRegistry providers = new ProviderRegistry(config.config());

@@ -48,6 +48,9 @@ public class LoginCommand implements Callable<Integer> {
     @Option(names = "--set-default", description = "Also make the provider's default model the agent's default.")
     boolean setDefault;
 
+    @Option(names = "--force", description = "Replace an existing profile of that id without asking.")
+    boolean force;
+
     @Override
     public Integer call() {
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
@@ -64,14 +67,15 @@ public class LoginCommand implements Callable<Integer> {
         String mode;
         if (method.equals(ProviderDefinition.API_KEY)) {
             profile = ProfileId.of(id, profileId, "default");
+            boolean replace = s.mayReplace(profile, force);
             String key = SecretInput.read("API key for " + id + ": ", s.term());
             if (key.chars().anyMatch(Character::isWhitespace)) {
                 throw NemoException.usage("The API key contains whitespace; paste it on one line.");
             }
-            s.profiles().saveApiKey(id, profile, key);
+            s.profiles().saveApiKey(id, profile, key, replace);
             mode = "api_key";
         } else {
-            profile = oauthLogin(s, definition, method, profileId);
+            profile = oauthLogin(s, definition, method, profileId, force);
             mode = "oauth";
         }
         s.updated(s.profiles().storePath(), s.profiles().configPath());
@@ -79,7 +83,7 @@ public class LoginCommand implements Callable<Integer> {
         Optional<String> model = defaultModel(s, id);
         if (model.isPresent() && setDefault) {
             ConfigFile file = new ConfigFile(s.ctx().config().path(), s.ctx().env());
-            new SelectionEditor(file, ModelCatalog.load(s.ctx().config().config(), s.ctx().providers()), s.term()::warn)
+            new SelectionEditor(file, ModelCatalog.load(s.ctx().config().config(), s.ctx().providers()), s.term()::warn, false)
                     .setPrimary(ModelSlot.TEXT, model.get());
             s.term().out().println("Default model set to " + model.get());
         } else if (model.isPresent()) {
@@ -93,15 +97,19 @@ public class LoginCommand implements Callable<Integer> {
      * profile: {@code profileId} if given, else {@code <provider>:<email>} when the answer names
      * an email, else {@code <provider>:default}. Returns the profile id.
      */
-    static String oauthLogin(AuthCommand.Session s, ProviderDefinition definition, String method, String profileId) {
+    static String oauthLogin(AuthCommand.Session s, ProviderDefinition definition, String method, String profileId, boolean force) {
         String id = definition.id();
-        ProfileId.of(id, profileId, "default"); // a bad --profile-id fails before the login starts
+        String given = ProfileId.of(id, profileId, "default"); // a bad --profile-id fails before the login starts
+        boolean replace = profileId != null && s.mayReplace(given, force);
         OAuthTokens tokens = OAuthLogin.run(method, id, definition.oauth(), line -> {
             s.term().err().println(line);
             s.term().err().flush();
         });
         String profile = ProfileId.of(id, profileId, tokens.email() != null ? tokens.email() : "default");
-        s.profiles().saveOAuth(id, profile, tokens.credential(id, definition.oauth().clientId()));
+        if (profileId == null) {
+            replace = s.mayReplace(profile, force); // the id depends on the email the login named
+        }
+        s.profiles().saveOAuth(id, profile, tokens.credential(id, definition.oauth().clientId()), replace);
         return profile;
     }
 

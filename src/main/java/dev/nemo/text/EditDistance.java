@@ -1,11 +1,11 @@
-package dev.nemo.models;
+package dev.nemo.text;
 
-/** Levenshtein distance, for "did you mean …" suggestions on mistyped refs. */
-final class EditDistance {
+/** Levenshtein distance, for "did you mean …" suggestions on mistyped refs and config keys. */
+public final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
