@@ -27,8 +27,11 @@ public record AuthProfile(String id, String provider, Credential credential, Str
         return shown != null ? id + " (" + shown + ")" : id;
     }
 
-    /** True when the credential has something to send (a non-blank key, token, access or refresh). */
+    /** True when the credential has something to send (a non-blank key, token, access or refresh, or a key command not run yet). */
     public boolean hasCredential() {
+        if (credential instanceof Credential.ApiKey k && k.pendingCommand()) {
+            return true;
+        }
         if (credential instanceof Credential.OAuth o) {
             return notBlank(o.access()) || notBlank(o.refresh());
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Adds, removes and orders auth profiles. The secret goes to the agent's store (locked, atomic,
@@ -66,41 +67,47 @@ public final class AuthProfileService {
         return id;
     }
 
-    public void saveToken(String provider, String profileId, String token, Long expires) {
+    /** The refusal to replace an existing profile without {@code --force}. */
+    public static NemoException exists(String profileId, Path store) {
+        return NemoException.failure("Auth profile " + profileId + " already exists in " + store
+                + "; nothing was changed. Pass --force to replace it, or choose another --profile-id.");
+    }
+
+    /** @param replace whether an existing profile of that id may be replaced (else the save is refused, nothing changed) */
+    public void saveToken(String provider, String profileId, String token, Long expires, boolean replace) {
         ObjectNode credential = entry(CredentialKind.TOKEN, provider).put("token", token);
         if (expires != null) {
             credential.put("expires", expires);
         }
-        save(provider, profileId, credential, CredentialKind.TOKEN);
+        save(provider, profileId, credential, CredentialKind.TOKEN, replace);
     }
 
-    public void saveApiKey(String provider, String profileId, String key) {
-        save(provider, profileId, entry(CredentialKind.API_KEY, provider).put("key", key), CredentialKind.API_KEY);
+    public void saveApiKey(String provider, String profileId, String key, boolean replace) {
+        save(provider, profileId, entry(CredentialKind.API_KEY, provider).put("key", key), CredentialKind.API_KEY, replace);
     }
 
-    public void saveOAuth(String provider, String profileId, ObjectNode credential) {
-        save(provider, profileId, credential, CredentialKind.OAUTH);
+    public void saveOAuth(String provider, String profileId, ObjectNode credential, boolean replace) {
+        save(provider, profileId, credential, CredentialKind.OAUTH, replace);
     }
 
     /**
-     * The store is written while the config's lock is held (lock order: config, then store), so
-     * a config lock that cannot be taken leaves the store unchanged too.
+     * One command, one effect: the store is written while the config's lock is held (lock order:
+     * config, then store), after the new config has been validated and just before it is written;
+     * a config that cannot be locked or is invalid leaves the store unchanged, and a config write
+     * that fails takes the store's change back.
      */
     private static ObjectNode entry(CredentialKind kind, String provider) {
         return JsonNodeFactory.instance.objectNode().put("type", kind.wireName()).put("provider", provider);
     }
 
-    private void save(String provider, String profileId, ObjectNode credential, CredentialKind mode) {
-        new ConfigFile(configPath, env).update(tree -> {
-            storeFile.update(store -> {
-                ((ObjectNode) store.get("profiles")).set(profileId, credential);
-                return true;
-            });
+    private void save(String provider, String profileId, ObjectNode credential, CredentialKind mode, boolean replace) {
+        alongsideConfig(tree -> {
             ObjectNode auth = child(tree, "auth");
             ObjectNode meta = JsonNodeFactory.instance.objectNode().put("provider", provider).put("mode", mode.wireName());
             JsonNode old = auth.path("profiles").path(profileId);
             if (credential.path("email").isTextual()) {
-                meta.put("email", credential.path("email").asText());
+                // The config expands ${VAR} in every string: an email is written so it reads back as it is.
+                meta.put("email", credential.path("email").asText().replace("${", "$${"));
             } else if (old.path("email").isTextual()) {
                 meta.put("email", old.path("email").asText());
             }
@@ -115,6 +122,13 @@ public final class AuthProfileService {
                 });
                 child(auth, "order").set(provider, front);
             }
+            return true;
+        }, store -> {
+            // Checked again under the lock: another process may have added it since the command looked.
+            if (!replace && store.get("profiles").has(profileId)) {
+                throw exists(profileId, storePath());
+            }
+            ((ObjectNode) store.get("profiles")).set(profileId, credential);
             return true;
         });
     }
@@ -140,33 +154,51 @@ public final class AuthProfileService {
             throw NemoException.failure("Auth profile \"" + profileId + "\" comes from the pi agent's " + store.path()
                     + ", which nemo never modifies; remove it there.");
         }
-        // As in save: the store is written under the config's lock, so a busy config changes nothing.
-        new ConfigFile(configPath, env).update(tree -> {
-            storeFile.update(store -> {
-                ((ObjectNode) store.get("profiles")).remove(profileId);
-                removeFromLists(store.path("order"), profileId);
-                if (store.path("lastGood") instanceof ObjectNode lastGood) {
-                    List<String> providers = new ArrayList<>();
-                    lastGood.fields().forEachRemaining(e -> {
-                        if (e.getValue().asText().equals(profileId)) {
-                            providers.add(e.getKey());
-                        }
-                    });
-                    providers.forEach(lastGood::remove);
-                }
-                if (store.path("usageStats") instanceof ObjectNode stats) {
-                    stats.remove(profileId);
-                }
-                return true;
-            });
+        alongsideConfig(tree -> {
             if (shadowsMain) {
-                return false;
+                return false; // the config's entry describes the main agent's profile of that id too
             }
             JsonNode auth = tree.path("auth");
             boolean changed = auth.path("profiles") instanceof ObjectNode profiles && profiles.remove(profileId) != null;
             return removeFromLists(auth.path("order"), profileId) || changed;
+        }, store -> {
+            ((ObjectNode) store.get("profiles")).remove(profileId);
+            removeFromLists(store.path("order"), profileId);
+            if (store.path("lastGood") instanceof ObjectNode lastGood) {
+                List<String> providers = new ArrayList<>();
+                lastGood.fields().forEachRemaining(e -> {
+                    if (e.getValue().asText().equals(profileId)) {
+                        providers.add(e.getKey());
+                    }
+                });
+                providers.forEach(lastGood::remove);
+            }
+            if (store.path("usageStats") instanceof ObjectNode stats) {
+                stats.remove(profileId);
+            }
+            return true;
         });
         return shadowsMain ? List.of(storePath()) : List.of(storePath(), configPath);
+    }
+
+    /** Changes the config and the store as one (see {@link #save}): both, or neither. */
+    private void alongsideConfig(java.util.function.Predicate<ObjectNode> configChange,
+                                 java.util.function.Predicate<ObjectNode> storeChange) {
+        AtomicReference<AuthStoreFile.Change> done = new AtomicReference<>();
+        try {
+            new ConfigFile(configPath, env).update(configChange, () -> storeFile.change(storeChange).ifPresent(done::set));
+        } catch (RuntimeException e) {
+            AuthStoreFile.Change change = done.get();
+            if (change != null) {
+                try {
+                    storeFile.revert(change);
+                } catch (RuntimeException revertFailed) {
+                    throw NemoException.failure(e.getMessage() + " The auth store " + storePath()
+                            + " was changed and could not be restored: " + revertFailed.getMessage());
+                }
+            }
+            throw e;
+        }
     }
 
     /** The per-agent order override of {@code provider}, if any: the agent's own, else the main agent's. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The profiles of one agent, read from {@code auth-profiles.json} (or the pi agent's
@@ -74,5 +76,29 @@ public record AuthStore(Path path, Source source, int version, Map<String, AuthP
         Map<String, V> out = new LinkedHashMap<>(base);
         out.putAll(override);
         return out;
+    }
+
+    /**
+     * This store with the {@code !command} keys of the {@code needed} profiles run (all at once,
+     * see {@link KeyCommands}); a command that fails leaves its key missing, after a warning. Only
+     * commands that send a key call this, so listing or checking never runs anything.
+     */
+    public AuthStore withKeyCommandsRun(Predicate<AuthProfile> needed, Consumer<String> warn) {
+        Map<String, KeyCommand> pending = new LinkedHashMap<>();
+        profiles.values().forEach(p -> {
+            if (p.credential() instanceof Credential.ApiKey k && k.pendingCommand() && needed.test(p)) {
+                pending.put(p.id(), k.command());
+            }
+        });
+        if (pending.isEmpty()) {
+            return this;
+        }
+        Map<String, String> keys = KeyCommands.run(pending, warn);
+        Map<String, AuthProfile> resolved = new LinkedHashMap<>(profiles);
+        keys.forEach((id, key) -> {
+            AuthProfile p = profiles.get(id);
+            resolved.put(id, new AuthProfile(id, p.provider(), new Credential.ApiKey(key), p.email()));
+        });
+        return new AuthStore(path, source, version, resolved, order, lastGood, usageStats, inherited);
     }
 }

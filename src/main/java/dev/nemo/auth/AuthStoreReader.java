@@ -57,7 +57,7 @@ public final class AuthStoreReader {
         Path piPath = agent.piAuthPath();
         String pi = readIfExists(piPath);
         if (pi != null) {
-            return new PiAuthFile(env, warn).read(piPath, pi);
+            return new PiAuthFile(keys, warn).read(piPath, pi);
         }
         return new AuthStore(storePath, AuthStore.Source.NONE, 1, Map.of(), Map.of(), Map.of(), Map.of());
     }
@@ -122,7 +122,7 @@ public final class AuthStoreReader {
         }
         Credential credential = credential(type, node);
         if (credential instanceof Credential.ApiKey key && key.key() != null) {
-            credential = new Credential.ApiKey(keys.resolve(key.key(), id, path));
+            credential = keys.resolve(key.key(), path);
         }
         if (credential == null) {
             warn.accept(path.getFileName() + ": profile \"" + id + "\" skipped: unknown type \"" + type

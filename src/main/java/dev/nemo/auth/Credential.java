@@ -1,6 +1,9 @@
 package dev.nemo.auth;
 
-/** The three kinds of stored credential ({@link CredentialKind}); {@link #secret()} is what a request sends. */
+/**
+ * The three kinds of stored credential ({@link CredentialKind}); {@link #secret()} is what a
+ * request sends. No {@code toString} shows a secret (they end up in logs and debug traces).
+ */
 public sealed interface Credential permits Credential.ApiKey, Credential.Token, Credential.OAuth {
 
     CredentialKind kind();
@@ -13,13 +16,30 @@ public sealed interface Credential permits Credential.ApiKey, Credential.Token, 
         return null;
     }
 
-    record ApiKey(String key) implements Credential {
+    /**
+     * An API key; {@code command} is set instead of {@code key} when the key is a {@code !command}
+     * not run yet (it runs only for the commands that send the key; see {@link KeyCommand}).
+     */
+    record ApiKey(String key, KeyCommand command) implements Credential {
+        public ApiKey(String key) {
+            this(key, null);
+        }
+
         public CredentialKind kind() {
             return CredentialKind.API_KEY;
         }
 
         public String secret() {
             return key;
+        }
+
+        public boolean pendingCommand() {
+            return key == null && command != null;
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKey[key=" + KeyMask.mask(key) + (command != null ? ", command=" + command : "") + "]";
         }
     }
 
@@ -31,6 +51,11 @@ public sealed interface Credential permits Credential.ApiKey, Credential.Token, 
 
         public String secret() {
             return token;
+        }
+
+        @Override
+        public String toString() {
+            return "Token[token=" + KeyMask.mask(token) + ", expires=" + expires + "]";
         }
     }
 
@@ -46,6 +71,13 @@ public sealed interface Credential permits Credential.ApiKey, Credential.Token, 
 
         public boolean refreshable() {
             return refresh != null && !refresh.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "OAuth[access=" + (access == null ? "missing" : "***") + ", refresh=" + (refresh == null ? "missing" : "***")
+                    + ", expires=" + expires + ", clientId=" + clientId + ", accountId=" + accountId + ", projectId=" + projectId
+                    + ", enterpriseUrl=" + enterpriseUrl + "]";
         }
     }
 }

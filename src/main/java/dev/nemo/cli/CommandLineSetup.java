@@ -2,6 +2,8 @@ package dev.nemo.cli;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
+import dev.nemo.auth.RunSecrets;
+import dev.nemo.text.PrintableText;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -40,11 +42,19 @@ public class CommandLineSetup {
         return cmd;
     }
 
+    /**
+     * What may be printed of a message: control characters escaped, and no piece of a secret this
+     * run has read (the last check; messages are redacted where they are made).
+     */
+    static String printable(String message) {
+        return RunSecrets.redactor().redactKnown(PrintableText.escape(message));
+    }
+
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
-        err.println("error: " + message);
+        err.println("error: " + printable(message));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
@@ -55,7 +65,7 @@ public class CommandLineSetup {
         PrintWriter err = command.getErr();
         command.getOut().flush();
         if (e instanceof NemoException nemo) {
-            err.println("error: " + nemo.getMessage());
+            err.println("error: " + printable(nemo.getMessage()));
             if (nemo.kind() == NemoException.Kind.USAGE) {
                 err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             }
@@ -69,9 +79,12 @@ public class CommandLineSetup {
         return ExitCodes.FAILURE;
     }
 
+    /** With {@code NEMO_DEBUG=1}: the trace, redacted whole (library messages may quote requests or files). */
     private static void debugTrace(Exception e, PrintWriter err) {
         if ("1".equals(System.getenv("NEMO_DEBUG"))) {
-            e.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(RunSecrets.redactor().redact(PrintableText.escape(trace.toString())));
         }
     }
 }

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 public record Terminal(PrintWriter out, PrintWriter err, Environment env) {
 
     public void warn(String message) {
-        err.println("warning: " + message);
+        err.println("warning: " + CommandLineSetup.printable(message));
         err.flush();
     }
 

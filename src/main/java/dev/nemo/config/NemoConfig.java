@@ -39,6 +39,11 @@ public record NemoConfig(AgentDefaults defaults, List<AgentEntry> agents, AuthCo
 
     public record CustomProvider(String baseUrl, String apiKey, String auth, String api, Map<String, String> headers,
                                  Boolean authHeader, List<CustomModel> models, OAuthConfig oauth) {
+        @Override
+        public String toString() { // the key and header values may be secrets
+            return "CustomProvider[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? null : "***") + ", api=" + api
+                    + ", headers=" + (headers == null ? null : headers.keySet()) + ", models=" + models + "]";
+        }
     }
 
     /**

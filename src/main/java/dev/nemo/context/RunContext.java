@@ -3,6 +3,7 @@ package dev.nemo.context;
 import dev.nemo.auth.AuthStore;
 import dev.nemo.auth.ProviderKeys;
 import dev.nemo.auth.Redactor;
+import dev.nemo.auth.RunSecrets;
 import dev.nemo.config.AgentContext;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.config.Environment;
@@ -77,12 +78,32 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
                 renewedRedactor = renewedRedactor.with(s);
             }
         }
+        RunSecrets.remember(renewedRedactor);
         return new RunContext(env, paths, config, agent, renewedStore, providers, keys, models, renewedRedactor);
     }
 
     /** The {@code auth-profiles.json} a change to {@code profileId} goes to: the main agent's for an inherited profile. */
     public Path storePathOf(String profileId) {
         return store.inheritsProfile(profileId) ? store.inherited().main().authStorePath() : agent.authStorePath();
+    }
+
+    /**
+     * This context with the {@code !command} keys of the {@code needed} profiles run, for a command
+     * about to send keys (probes, scan); the redactor then knows their values too.
+     */
+    public RunContext withKeyCommandsRun(java.util.function.Predicate<AuthProfile> needed, java.util.function.Consumer<String> warn) {
+        AuthStore resolved = store.withKeyCommandsRun(needed, warn);
+        if (resolved == store) {
+            return this;
+        }
+        Redactor known = redactor;
+        for (AuthProfile p : resolved.profiles().values()) {
+            if (store.profiles().get(p.id()) != p && p.credential().secret() != null) {
+                known = known.with(p.credential().secret());
+            }
+        }
+        RunSecrets.remember(known);
+        return new RunContext(env, paths, config, agent, resolved, providers, keys, models, known);
     }
 
     /** True when {@code provider} has any credential: a stored profile, an env key or a config key. */
@@ -109,8 +130,8 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
         return ModelCatalog.load(config.config(), providers);
     }
 
-    /** Edits this run's config file; {@code warn} receives "unknown model" warnings. */
+    /** Edits this run's config file; a model missing from the catalogue is refused (no {@code --force} here). */
     public SelectionEditor selectionEditor(Consumer<String> warn) {
-        return new SelectionEditor(new ConfigFile(config.path(), env), catalog(), warn);
+        return new SelectionEditor(new ConfigFile(config.path(), env), catalog(), warn, false);
     }
 }

@@ -6,7 +6,12 @@ import dev.nemo.text.Durations;
 import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeStatus;
+import dev.nemo.NemoException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,12 +26,56 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
-    /** Writes the report atomically; a file that cannot be written fails the run, naming it. */
-    public static void write(Path file, ProbeRun run) {
-        try {
-            LockedFile.writeAtomically(file, render(run).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw NemoException.failure("Cannot write the probe report " + file + ": " + e.getMessage());
+    /** Where a report goes: standard output ({@code -}), a pipe or device written as it is, or a file replaced atomically. */
+    public sealed interface Target permits StandardOutput, Stream, File {
+    }
+
+    public record StandardOutput() implements Target {
+    }
+
+    /** A FIFO, a device or {@code /dev/stdout}: opened and written, never renamed over. */
+    public record Stream(Path path) implements Target {
+    }
+
+    public record File(Path path) implements Target {
+    }
+
+    /**
+     * Checks {@code path} before any probe is sent: a directory or a missing parent directory is a
+     * usage error (no directory is created for a report), and a file nemo will not replace (see
+     * {@link LockedFile#checkedTarget}) a failure.
+     */
+    public static Target target(Path path) {
+        if (path.toString().equals("-")) {
+            return new StandardOutput();
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw NemoException.usage("--probe-report " + absolute + " is a directory; give a file path, or - for standard output");
+        }
+        if (absolute.startsWith("/dev/") || absolute.startsWith("/proc/")
+                || (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isSymbolicLink(absolute))) {
+            return new Stream(absolute);
+        }
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw NemoException.usage("--probe-report " + absolute + ": directory " + parent
+                    + " does not exist (nemo does not create it)");
+        }
+        return new File(LockedFile.checkedTarget(absolute));
+    }
+
+    public static void write(Target target, ProbeRun run, PrintWriter stdout) throws IOException {
+        String xml = render(run);
+        if (target instanceof Stream s) {
+            try (OutputStream out = Files.newOutputStream(s.path(), StandardOpenOption.WRITE)) {
+                out.write(xml.getBytes(StandardCharsets.UTF_8));
+            }
+        } else if (target instanceof File f) {
+            LockedFile.writeAtomically(f.path(), xml.getBytes(StandardCharsets.UTF_8));
+        } else {
+            stdout.print(xml);
+            stdout.flush();
         }
     }
 

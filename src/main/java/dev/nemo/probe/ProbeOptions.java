@@ -1,5 +1,7 @@
 package dev.nemo.probe;
 
+import dev.nemo.auth.AuthProfile;
+import dev.nemo.config.ProviderId;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +14,12 @@ public record ProbeOptions(String provider, List<String> profileIds, long timeou
     public static final long DEFAULT_TIMEOUT_MS = 8000;
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int DEFAULT_MAX_TOKENS = 16;
+
+    /** A superset of the profiles the planner picks: those the provider and profile filters let through. */
+    public boolean mayProbe(AuthProfile profile) {
+        return (provider == null || ProviderId.normalize(provider).equals(profile.provider()))
+                && (profileIds.isEmpty() || profileIds.contains(profile.id()));
+    }
 
     public ProbeOptions {
         profileIds = List.copyOf(profileIds);

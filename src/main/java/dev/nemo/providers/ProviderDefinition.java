@@ -56,6 +56,11 @@ public record ProviderDefinition(String id, List<String> envVars, ApiStyle api, 
         this(id, envVars, api, baseUrl, headers, builtin, oauth, Capabilities.NONE);
     }
 
+    @Override
+    public String toString() { // header values may be secrets
+        return "ProviderDefinition[" + id + ", api=" + api + ", baseUrl=" + baseUrl + ", headers=" + headers.keySet() + "]";
+    }
+
     static ProviderDefinition builtin(String id, ApiStyle api, String baseUrl, String... envVars) {
         return new ProviderDefinition(id, List.of(envVars), api, baseUrl, Map.of(), true, null);
     }

@@ -2,6 +2,7 @@ package dev.nemo.scan;
 
 import dev.nemo.NemoException;
 import dev.nemo.config.Environment;
+import dev.nemo.config.ProviderId;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.context.RunVertx;
@@ -40,6 +41,10 @@ public final class ScanService {
         ScanOptions options = request.options();
         RunContext ctx = RunContextLoader.load(env, request.agent(), warn);
         long now = System.currentTimeMillis();
+        // Only the catalogue provider's !command keys run: nothing else is sent a key.
+        String catalogProvider = ProviderId.normalize(
+                options.catalogProvider() == null ? CatalogSource.DEFAULT_PROVIDER : options.catalogProvider().trim());
+        ctx = ctx.withKeyCommandsRun(p -> p.provider().equals(catalogProvider), warn);
         CatalogSource source = CatalogSource.resolve(ctx, options.catalogProvider(), now);
         boolean probing = options.probe() && source.hasKey();
         if (options.probe() && !source.hasKey()) {

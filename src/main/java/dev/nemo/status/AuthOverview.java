@@ -111,6 +111,8 @@ public final class AuthOverview {
         String value;
         if (!p.hasCredential()) {
             value = "missing";
+        } else if (c instanceof Credential.ApiKey k && k.pendingCommand()) {
+            value = "command (not run)"; // it runs only for commands that send the key
         } else if (c instanceof Credential.OAuth) {
             String email = p.displayEmail(ctx.config().config().auth());
             value = "OAuth" + (email != null ? " (" + email + ")" : "");

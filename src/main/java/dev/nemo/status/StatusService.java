@@ -56,6 +56,10 @@ public final class StatusService {
     private Outcome run(Request request, ProbeObserver observer, RunVertx vertx) {
         RunContext ctx = RunContextLoader.load(env, request.agent(), warn);
         long now = System.currentTimeMillis();
+        if (request.probe() != null) {
+            // Only the keys a probe may send run their !command; listing and checking never run one.
+            ctx = ctx.withKeyCommandsRun(request.probe()::mayProbe, warn);
+        }
         // The session refreshes due OAuth profiles first; the report then shows the renewed state.
         ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now, vertx);
         if (session != null) {

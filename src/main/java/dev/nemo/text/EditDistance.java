@@ -3,7 +3,7 @@ package dev.nemo.text;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Edit distance, for "did you mean …" suggestions on mistyped refs. */
+/** Edit distance, for "did you mean …" suggestions on mistyped refs, ids and config keys. */
 public final class EditDistance {
     private EditDistance() {
     }

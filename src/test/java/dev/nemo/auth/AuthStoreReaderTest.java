@@ -168,19 +168,60 @@ class AuthStoreReaderTest {
     }
 
     @Test
-    void piKeyStartingWithBangRunsAShellCommandAndUsesItsStdout() throws Exception {
-        pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!printf '%s\\\\n' gsk_from_command | tr a-z A-Z\"}}");
-        assertEquals("GSK_FROM_COMMAND", read(Map.of()).profiles().get("groq:default").credential().secret());
+    void piKeyStartingWithBangRunsAShellCommandOnlyWhenTheKeyIsNeeded() throws Exception {
+        Path ran = agentDir.resolve("ran");
+        pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!touch '" + ran + "'; printf '%s\\\\n' gsk_from_command | tr a-z A-Z\"}}");
+        AuthStore store = read(Map.of());
+        AuthProfile pending = store.profiles().get("groq:default");
+        assertNull(pending.credential().secret());
+        assertTrue(pending.hasCredential(), "a key command counts as a credential before it runs");
+        assertFalse(Files.exists(ran), "reading the store must not run the command");
+        AuthStore resolved = store.withKeyCommandsRun(p -> true, warnings::add);
+        assertEquals("GSK_FROM_COMMAND", resolved.profiles().get("groq:default").credential().secret());
+        assertTrue(Files.exists(ran));
+    }
+
+    @Test
+    void keyCommandsOfProfilesNotNeededDoNotRun() throws Exception {
+        Path ran = agentDir.resolve("ran");
+        pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!touch '" + ran + "'; echo k\"}}");
+        AuthStore resolved = read(Map.of()).withKeyCommandsRun(p -> p.provider().equals("openai"), warnings::add);
+        assertTrue(resolved.profiles().get("groq:default").hasCredential());
+        assertFalse(Files.exists(ran));
     }
 
     @Test
     void failingPiKeyCommandLeavesTheKeyMissingWithAWarning() throws Exception {
         pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!echo gsk_partial; exit 3\"}}");
-        AuthProfile p = read(Map.of()).profiles().get("groq:default");
+        AuthProfile p = read(Map.of()).withKeyCommandsRun(x -> true, warnings::add).profiles().get("groq:default");
         assertNull(p.credential().secret());
         assertFalse(p.hasCredential());
         assertEquals(1, warnings.size());
         assertFalse(warnings.get(0).contains("gsk_partial"), warnings.get(0));
+    }
+
+    @Test
+    void keyCommandInAGroupWritableFileIsSkippedWithOneWarningNamingFileAndReason() throws Exception {
+        pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!echo a\"}, \"xai\": {\"type\": \"api_key\", \"key\": \"!echo b\"}}");
+        Files.setPosixFilePermissions(agentDir.resolve("auth.json"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        AuthStore store = read(Map.of());
+        assertFalse(store.profiles().get("groq:default").hasCredential());
+        assertFalse(store.profiles().get("xai:default").hasCredential());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(agentDir.resolve("auth.json").toString()) && warnings.get(0).contains("writable by its group"),
+                warnings.get(0));
+    }
+
+    @Test
+    void credentialsNeverShowTheirSecretThroughToString() {
+        String secret = "sk-ant-api03-Zq8Xw2Lk5Jm9Nb3Vc7Hd1Fg6";
+        List<Object> holders = List.of(new Credential.ApiKey(secret), new Credential.Token(secret, 5L),
+                new Credential.OAuth(secret, secret + "r", 5L, "c", null, null, null),
+                new Credential.ApiKey(null, new KeyCommand("printf " + secret, agentDir)),
+                new AuthProfile("a:b", "a", new Credential.ApiKey(secret), null));
+        for (Object holder : holders) {
+            assertFalse(holder.toString().contains("Zq8Xw2Lk"), holder.toString());
+        }
     }
 
     @Test

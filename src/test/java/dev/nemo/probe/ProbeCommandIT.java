@@ -199,7 +199,7 @@ class ProbeCommandIT {
     void junitReportHasOneCasePerRowWithFailures() throws Exception {
         configure("openai-completions", List.of("ok", "status-401"), "\"x\": 1");
         storeKeys(1, KEY);
-        Path report = home.resolve("out/probes.xml");
+        Path report = Files.createDirectories(home.resolve("out")).resolve("probes.xml"); // nemo creates no directory for it
         var run = nemo.run("models", "status", "--probe", "--probe-all-models", "--probe-report", report.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         String xml = Files.readString(report);

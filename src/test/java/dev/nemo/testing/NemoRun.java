@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 public final class NemoRun {
     private final Path home;
     private final Map<String, String> env = new LinkedHashMap<>();
-    private String stdin;
+    private byte[] stdin;
 
     public NemoRun(Path home) {
         this.home = home;
@@ -39,6 +39,12 @@ public final class NemoRun {
     }
 
     public NemoRun stdin(String input) {
+        this.stdin = input == null ? null : input.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Standard input as raw bytes (e.g. bytes that are not UTF-8). */
+    public NemoRun stdin(byte[] input) {
         this.stdin = input;
         return this;
     }
@@ -69,7 +75,7 @@ public final class NemoRun {
             CompletableFuture<String> err = readLines(process.getErrorStream(), errLines);
             try (var in = process.getOutputStream()) {
                 if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                    in.write(stdin);
                 }
             }
             return new Running(process, out, err, errLines, String.join(" ", args));

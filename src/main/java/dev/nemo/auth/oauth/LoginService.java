@@ -12,6 +12,7 @@ import dev.nemo.providers.ProviderRegistry;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -47,10 +48,12 @@ public final class LoginService {
     }
 
     /**
-     * @param readApiKey reads the API key for the provider id it is given (asked only for {@code api-key})
-     * @param say        where OAuth instructions go (stderr); tokens never pass through it
+     * @param readApiKey  reads the API key for the provider id it is given (asked only for {@code api-key})
+     * @param mayReplace  whether an existing profile of the id it is given may be replaced (it may ask,
+     *                    or throw to refuse); a new id is never asked about
+     * @param say         where OAuth instructions go (stderr); tokens never pass through it
      */
-    public Login login(Request request, Function<String, String> readApiKey, Consumer<String> say) {
+    public Login login(Request request, Function<String, String> readApiKey, Predicate<String> mayReplace, Consumer<String> say) {
         String id = profiles.provider(request.provider());
         ProviderDefinition definition = providers.find(id).orElseThrow();
         String method = request.method();
@@ -65,14 +68,15 @@ public final class LoginService {
         CredentialKind kind;
         if (method.equals(ProviderDefinition.API_KEY)) {
             profile = ProfileId.of(id, request.profileId(), "default");
+            boolean replace = mayReplace.test(profile);
             String key = readApiKey.apply(id);
             if (key.chars().anyMatch(Character::isWhitespace)) {
                 throw NemoException.usage("The API key contains whitespace; paste it on one line.");
             }
-            profiles.saveApiKey(id, profile, key);
+            profiles.saveApiKey(id, profile, key, replace);
             kind = CredentialKind.API_KEY;
         } else {
-            profile = oauthLogin(definition, method, request.profileId(), say);
+            profile = oauthLogin(definition, method, request.profileId(), mayReplace, say);
             kind = CredentialKind.OAUTH;
         }
         Optional<String> model = defaultModel(id);
@@ -88,12 +92,17 @@ public final class LoginService {
      * profile: {@code profileId} if given, else {@code <provider>:<email>} when the answer names
      * an email, else {@code <provider>:default}. Returns the profile id.
      */
-    public String oauthLogin(ProviderDefinition definition, String method, String profileId, Consumer<String> say) {
+    public String oauthLogin(ProviderDefinition definition, String method, String profileId, Predicate<String> mayReplace,
+                             Consumer<String> say) {
         String id = definition.id();
-        ProfileId.of(id, profileId, "default"); // a bad --profile-id fails before the login starts
+        String given = ProfileId.of(id, profileId, "default"); // a bad --profile-id fails before the login starts
+        boolean replace = profileId != null && mayReplace.test(given);
         OAuthTokens tokens = OAuthLogin.run(method, id, definition.oauth(), say);
         String profile = ProfileId.of(id, profileId, tokens.email() != null ? tokens.email() : "default");
-        profiles.saveOAuth(id, profile, tokens.credential(id, definition.oauth().clientId()));
+        if (profileId == null) {
+            replace = mayReplace.test(profile); // the id depends on the email the login named
+        }
+        profiles.saveOAuth(id, profile, tokens.credential(id, definition.oauth().clientId()), replace);
         return profile;
     }
 

@@ -38,6 +38,13 @@ public final class OAuthHttp implements AutoCloseable {
             return status >= 200 && status < 300;
         }
 
+        @Override
+        public String toString() { // the body may hold tokens
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            return "Reply[" + status + ", fields " + fields + "]";
+        }
+
         /** The OAuth {@code error} code, or null. */
         public String error() {
             JsonNode e = body.get("error");

@@ -12,6 +12,7 @@ import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,6 +30,9 @@ public class AddCommand implements Callable<Integer> {
     @ParentCommand
     AuthCommand parent;
 
+    @Option(names = "--force", description = "Replace an existing profile of that id without asking.")
+    boolean force;
+
     @Override
     public Integer call() {
         if (!SecretInput.interactive()) {
@@ -42,11 +46,13 @@ public class AddCommand implements Callable<Integer> {
         String kind = SecretInput.ask("Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
                 : ", or log in with " + String.join(" or ", oauthMethods)), "token");
         if (oauthMethods.contains(kind)) {
-            return done(s, s.login().oauthLogin(definition, kind, null, s::say), provider, CredentialKind.OAUTH);
+            return done(s, s.login().oauthLogin(definition, kind, null, id -> s.mayReplace(id, force), s::say), provider,
+                    CredentialKind.OAUTH);
         }
         if (kind.equals("api-key")) {
             String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":default"), "default");
-            s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()));
+            boolean replace = s.mayReplace(profile, force);
+            s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()), replace);
             return done(s, profile, provider, CredentialKind.API_KEY);
         }
         if (!kind.equals("token")) {
@@ -54,12 +60,13 @@ public class AddCommand implements Callable<Integer> {
                     + (oauthMethods.isEmpty() ? "" : " or " + String.join(" or ", oauthMethods)) + ".");
         }
         String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":manual"), "manual");
+        boolean replace = s.mayReplace(profile, force);
         Long expires = null;
         if (SecretInput.confirm("Does this token expire?", false)) {
             expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask("Expires in", "365d"));
         }
         String token = TokenRules.check(definition, SecretInput.read("Paste token: ", s.term()));
-        s.profiles().saveToken(provider, profile, token, expires);
+        s.profiles().saveToken(provider, profile, token, expires, replace);
         return done(s, profile, provider, CredentialKind.TOKEN);
     }
 

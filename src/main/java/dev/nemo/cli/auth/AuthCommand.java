@@ -1,6 +1,8 @@
 package dev.nemo.cli.auth;
 
+import dev.nemo.NemoException;
 import dev.nemo.cli.AgentOption;
+import dev.nemo.cli.SecretInput;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Terminal;
 import dev.nemo.context.RunContext;
@@ -49,6 +51,24 @@ public class AuthCommand extends dev.nemo.cli.CommandGroup {
 
         String display(Path path) {
             return HomePaths.display(path, term.env());
+        }
+
+        /**
+         * Whether {@code profileId} may be written: a new id always; an existing one with
+         * {@code --force}, or when the user says so on a terminal. Elsewhere an existing profile is
+         * refused (exit 1, naming it), so automation never replaces a working credential silently.
+         */
+        boolean mayReplace(String profileId, boolean force) {
+            if (force || !ctx.store().profiles().containsKey(profileId)) {
+                return force;
+            }
+            if (SecretInput.interactive()) {
+                if (SecretInput.confirm("Auth profile " + profileId + " exists. Replace it?", false)) {
+                    return true;
+                }
+                throw NemoException.failure("Auth profile " + profileId + " was kept; nothing was changed.");
+            }
+            throw AuthProfileService.exists(profileId, profiles.storePath());
         }
 
         void updated(Path... paths) {

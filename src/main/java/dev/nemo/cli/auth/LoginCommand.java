@@ -39,11 +39,14 @@ public class LoginCommand implements Callable<Integer> {
     @Option(names = "--set-default", description = "Also make the provider's default model the agent's default.")
     boolean setDefault;
 
+    @Option(names = "--force", description = "Replace an existing profile of that id without asking.")
+    boolean force;
+
     @Override
     public Integer call() {
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
         LoginService.Login login = s.login().login(new LoginService.Request(provider, method, profileId, setDefault),
-                id -> SecretInput.read("API key for " + id + ": ", s.term()), s::say);
+                id -> SecretInput.read("API key for " + id + ": ", s.term()), id -> s.mayReplace(id, force), s::say);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
         s.term().out().println("Auth profile: " + login.profileId() + " (" + login.provider() + "/" + login.kind().wireName() + ")");
         if (login.defaultSet()) {

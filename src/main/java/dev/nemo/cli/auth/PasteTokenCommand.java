@@ -36,14 +36,18 @@ public class PasteTokenCommand implements Callable<Integer> {
     @Option(names = "--expires-in", paramLabel = "<duration>", description = "Token lifetime: 365d, 12h, 30m (default: no expiry).")
     String expiresIn;
 
+    @Option(names = "--force", description = "Replace an existing profile of that id without asking.")
+    boolean force;
+
     @Override
     public Integer call() {
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
         String id = s.profiles().provider(provider);
         String profile = ProfileId.of(id, profileId, "manual");
         Long expires = expiresIn == null ? null : System.currentTimeMillis() + ExpiryDuration.parseMillis(expiresIn);
+        boolean replace = s.mayReplace(profile, force);
         String token = TokenRules.check(s.ctx().providers().find(id).orElseThrow(), SecretInput.read("Paste token for " + id + ": ", s.term()));
-        s.profiles().saveToken(id, profile, token, expires);
+        s.profiles().saveToken(id, profile, token, expires, replace);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
         s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");
         return ExitCodes.OK;

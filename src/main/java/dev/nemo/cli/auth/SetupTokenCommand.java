@@ -52,9 +52,10 @@ public class SetupTokenCommand implements Callable<Integer> {
             s.term().out().println("Run `" + t.command() + "` on any machine and paste its output here.");
             s.term().out().flush();
         });
-        String token = TokenRules.check(definition, SecretInput.read("Paste setup token: ", s.term()));
         String profile = ProfileId.of(id, null, "manual");
-        s.profiles().saveToken(id, profile, token, null);
+        boolean replace = s.mayReplace(profile, false);
+        String token = TokenRules.check(definition, SecretInput.read("Paste setup token: ", s.term()));
+        s.profiles().saveToken(id, profile, token, null, replace);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
         s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");
         return ExitCodes.OK;

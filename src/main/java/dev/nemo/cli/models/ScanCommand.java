@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Scan a provider catalogue (OpenRouter by default) for free models, probe their tool and image "
                 + "support concurrently, rank them, and optionally apply them as fallbacks.",
         footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable",
-                "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted."})
+                "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted",
+                "(Ctrl-C); 143 terminated (SIGTERM)."})
 public class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,11 +58,12 @@ public class ScanCommand implements Callable<Integer> {
         ScanOptions options = scanOptions.toOptions();
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         ScanService.Mode mode = yes ? ScanService.Mode.APPLY : noInput || json ? ScanService.Mode.PREVIEW : ScanService.Mode.PROMPT;
+        ScanConsole console = new ScanConsole(term, json);
         ScanOutcome outcome = new ScanService(term.env(), term::warn).run(
-                new ScanService.Request(agent, options, mode, setDefault, setImage), new ScanConsole(term, json));
+                new ScanService.Request(agent, options, mode, setDefault, setImage), console);
         if (outcome instanceof ScanOutcome.Interrupted) {
             term.err().println("Scan interrupted; nothing was written.");
-            return ExitCodes.INTERRUPTED;
+            return console.stoppedBy();
         }
         if (outcome instanceof ScanOutcome.MetadataOnly m) {
             if (json) {

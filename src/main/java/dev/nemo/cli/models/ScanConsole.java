@@ -42,6 +42,11 @@ final class ScanConsole implements ScanDialog {
         probes.ended();
     }
 
+    /** The exit code of a scan a signal stopped: 130 after Ctrl-C, 143 after SIGTERM. */
+    int stoppedBy() {
+        return probes.stoppedBy();
+    }
+
     @Override
     public void ranked(List<ModelScanResult> results) {
         if (!json) {

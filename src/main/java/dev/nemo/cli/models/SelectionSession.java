@@ -24,9 +24,15 @@ public record SelectionSession(Terminal term, ConfigFile file) {
     }
 
     public SelectionEditor editor() {
+        return editor(false);
+    }
+
+    /** @param force save a model missing from its provider's catalogue ({@code --force}) */
+    public SelectionEditor editor(boolean force) {
         ConfigFile.Loaded loaded = file.load();
+        loaded.misspellings().forEach(term::warn);
         ModelCatalog catalog = ModelCatalog.load(loaded.config(), new ProviderRegistry(loaded.config()));
-        return new SelectionEditor(file, catalog, term::warn);
+        return new SelectionEditor(file, catalog, term::warn, force);
     }
 
     public void reportWrite(boolean written) {

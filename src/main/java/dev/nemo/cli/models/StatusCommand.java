@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Show the resolved default, fallbacks, image model, aliases and allowlist, and an auth overview.",
         footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe",
                 "failed with auth/billing/format/unknown/no_model); 2 (--check only) a token in use expires within",
-                "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted."})
+                "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted (Ctrl-C);",
+                "143 terminated (SIGTERM)."})
 public class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,13 +55,23 @@ public class StatusCommand implements Callable<Integer> {
         if (probe.tuningWithoutProbe()) {
             term.warn("--probe-* options have no effect without --probe");
         }
-        String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
-        StatusService.Outcome outcome = new StatusService(term.env(), term::warn).run(new StatusService.Request(agent, probeOptions),
-                new TerminalProbeObserver(term, "Probing auth profiles", !format.json()));
-        if (outcome.probes() != null && probeOptions.reportFile() != null) {
-            JUnitReport.write(probeOptions.reportFile(), outcome.probes());
+        // Checked before any probe is sent: a report that cannot be written fails the run up front.
+        JUnitReport.Target reportTarget = probeOptions == null || probeOptions.reportFile() == null ? null
+                : JUnitReport.target(probeOptions.reportFile());
+        boolean reportOnStdout = reportTarget instanceof JUnitReport.StandardOutput;
+        if (reportOnStdout && format.json()) {
+            throw NemoException.usage("--probe-report - writes the report to standard output; it cannot be combined with --json");
         }
-        if (format.json()) {
+        String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
+        TerminalProbeObserver observer = new TerminalProbeObserver(term, "Probing auth profiles", !format.json());
+        StatusService.Outcome outcome = new StatusService(term.env(), term::warn).run(new StatusService.Request(agent, probeOptions),
+                observer);
+        if (outcome.probes() != null && reportTarget != null) {
+            writeReport(reportTarget, outcome, term);
+        }
+        if (reportOnStdout) {
+            // Standard output carries the report alone; the status view is not printed.
+        } else if (format.json()) {
             term.out().print(PrettyJson.write(outcome.report()));
         } else if (format.plain()) {
             term.out().println(outcome.report().resolvedDefault());
@@ -72,8 +83,16 @@ public class StatusCommand implements Callable<Integer> {
         }
         term.out().flush();
         if (outcome.interrupted()) {
-            return ExitCodes.INTERRUPTED;
+            return observer.stoppedBy();
         }
         return check ? ExitCodes.of(outcome.health()) : ExitCodes.OK;
+    }
+
+    private static void writeReport(JUnitReport.Target target, StatusService.Outcome outcome, Terminal term) {
+        try {
+            JUnitReport.write(target, outcome.probes(), term.out());
+        } catch (java.io.IOException e) {
+            throw NemoException.failure("Cannot write the probe report: " + dev.nemo.config.LockedFile.describe(e));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nemo.cli.models;
 
+import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.Interrupts;
 import dev.nemo.cli.Terminal;
 import dev.nemo.output.ProbeProgress;
@@ -7,7 +8,7 @@ import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeObserver;
 
 /**
- * A probe phase on the terminal: Ctrl-C cancels the probes (so what finished is still reported),
+ * A probe phase on the terminal: Ctrl-C or SIGTERM cancels the probes (so what finished is still reported),
  * and a progress line is drawn on stderr when {@code show} is set and stderr is a terminal.
  */
 final class TerminalProbeObserver implements ProbeObserver {
@@ -16,6 +17,7 @@ final class TerminalProbeObserver implements ProbeObserver {
     private final boolean show;
     private ProbeProgress progress;
     private Interrupts interrupts;
+    private int stoppedBy = ExitCodes.INTERRUPTED;
 
     TerminalProbeObserver(Terminal term, String label, boolean show) {
         this.term = term;
@@ -40,7 +42,13 @@ final class TerminalProbeObserver implements ProbeObserver {
             progress.close();
         }
         if (interrupts != null) {
+            stoppedBy = interrupts.exitCode();
             interrupts.close();
         }
+    }
+
+    /** The exit code of a phase a signal stopped: 130 after Ctrl-C, 143 after SIGTERM. */
+    int stoppedBy() {
+        return stoppedBy;
     }
 }

@@ -52,13 +52,16 @@ class LoginServiceTest {
         return JSON.readTree(Files.readString(home.resolve(".nemo/agents/main/agent/auth-profiles.json"))).path("profiles");
     }
 
+    /** No profile exists before these logins, so nothing is ever to be replaced. */
+    private static final java.util.function.Predicate<String> NEW_ONLY = id -> false;
+
     private JsonNode configTree() throws Exception {
         return JSON.readTree(Files.readString(config));
     }
 
     @Test
     void anApiKeyLoginStoresTheProfileAndOffersTheProvidersFirstModel() throws Exception {
-        LoginService.Login login = service().login(new LoginService.Request("OpenAI", "api-key", null, false), id -> KEY, said::add);
+        LoginService.Login login = service().login(new LoginService.Request("OpenAI", "api-key", null, false), id -> KEY, NEW_ONLY, said::add);
         assertThat(login.provider()).isEqualTo("openai");
         assertThat(login.profileId()).isEqualTo("openai:default");
         assertThat(login.kind()).isEqualTo(CredentialKind.API_KEY);
@@ -72,7 +75,7 @@ class LoginServiceTest {
     @Test
     void setDefaultMakesTheProvidersFirstModelTheAgentsDefault() throws Exception {
         LoginService.Login login = service().login(new LoginService.Request("openai", "api-key", "openai:work", true), id -> KEY,
-                said::add);
+                NEW_ONLY, said::add);
         assertThat(login.defaultSet()).isTrue();
         assertThat(configTree().at("/agents/defaults/model/primary").asText()).isEqualTo(login.defaultModel());
         assertThat(storedProfiles().has("openai:work")).isTrue();
@@ -80,7 +83,7 @@ class LoginServiceTest {
 
     @Test
     void aMethodTheProviderLacksIsAUsageErrorBeforeAnythingIsAsked() {
-        assertThatThrownBy(() -> service().login(new LoginService.Request("openai", "device", null, false), NO_KEY, said::add))
+        assertThatThrownBy(() -> service().login(new LoginService.Request("openai", "device", null, false), NO_KEY, NEW_ONLY, said::add))
                 .isInstanceOfSatisfying(NemoException.class, e -> {
                     assertThat(e.kind()).isEqualTo(NemoException.Kind.USAGE);
                     assertThat(e.getMessage()).contains("available: api-key").contains("models.providers.openai.oauth");
@@ -91,7 +94,7 @@ class LoginServiceTest {
     @Test
     void aKeyWithWhitespaceIsRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> service().login(new LoginService.Request("openai", "api-key", null, false),
-                id -> "sk-proj aaaa", said::add)).isInstanceOf(NemoException.class).hasMessageContaining("whitespace");
+                id -> "sk-proj aaaa", NEW_ONLY, said::add)).isInstanceOf(NemoException.class).hasMessageContaining("whitespace");
         assertThat(home.resolve(".nemo/agents/main/agent/auth-profiles.json")).doesNotExist();
     }
 
@@ -103,7 +106,7 @@ class LoginServiceTest {
                     {"models": {"providers": {"acme": {"baseUrl": "http://127.0.0.1:9/v1", "models": [{"id": "small"}],
                       "oauth": %s}}}}
                     """.formatted(oauth.configBlock()));
-            LoginService.Login login = service().login(new LoginService.Request("acme", "device", null, false), NO_KEY, said::add);
+            LoginService.Login login = service().login(new LoginService.Request("acme", "device", null, false), NO_KEY, NEW_ONLY, said::add);
             assertThat(login.profileId()).isEqualTo("acme:dev@example.com");
             assertThat(login.kind()).isEqualTo(CredentialKind.OAUTH);
             assertThat(login.defaultModel()).isEqualTo("acme/small");
