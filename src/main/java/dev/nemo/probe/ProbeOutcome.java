@@ -2,10 +2,17 @@ package dev.nemo.probe;
 
 /**
  * A classified exchange: the status, and unless ok its {@link ReasonCode}, an unredacted message
- * (the engine redacts it), the provider's request id and its retry hint when it sent them.
+ * (the engine redacts it), the provider's request id and its retry hint when it sent them; the
+ * headroom its rate-limit headers told, and the account facts a free check's answer told.
  */
-public record ProbeOutcome(ProbeStatus status, ReasonCode reason, String error, String requestId, Long retryAfterMs) {
+public record ProbeOutcome(ProbeStatus status, ReasonCode reason, String error, String requestId, Long retryAfterMs,
+                           RateLimit rateLimit, Account account) {
     private static final ProbeOutcome OK = new ProbeOutcome(ProbeStatus.OK, null, null, null, null);
+
+    /** An outcome that tells no headroom and no account. */
+    public ProbeOutcome(ProbeStatus status, ReasonCode reason, String error, String requestId, Long retryAfterMs) {
+        this(status, reason, error, requestId, retryAfterMs, null, null);
+    }
 
     public static ProbeOutcome ok() {
         return OK;
@@ -17,6 +24,15 @@ public record ProbeOutcome(ProbeStatus status, ReasonCode reason, String error, 
     }
 
     public ProbeOutcome withRequest(String id, Long retryAfter) {
-        return new ProbeOutcome(status, reason, error, id, retryAfter);
+        return new ProbeOutcome(status, reason, error, id, retryAfter, rateLimit, account);
+    }
+
+    /** This outcome with the headroom an answer's headers told (kept when it already has one). */
+    public ProbeOutcome withRateLimit(RateLimit told) {
+        return rateLimit != null || told == null ? this : new ProbeOutcome(status, reason, error, requestId, retryAfterMs, told, account);
+    }
+
+    public ProbeOutcome withAccount(Account facts) {
+        return new ProbeOutcome(status, reason, error, requestId, retryAfterMs, rateLimit, facts == null || facts.empty() ? null : facts);
     }
 }

@@ -103,7 +103,7 @@ public final class ProbePlanner {
         List<AuthProfile> out = new ArrayList<>();
         for (String provider : providers(requested)) {
             List<ModelRef> refs = requested.isEmpty() ? modelsFor(provider) : requested.getOrDefault(provider, List.of());
-            if (refs.isEmpty() || !probeable(ctx.providers().find(provider).orElse(null))) {
+            if (refs.isEmpty() && options.mode() == ProbeMode.COMPLETION || !probeable(ctx.providers().find(provider).orElse(null))) {
                 continue;
             }
             List<String> explicitOrder = explicitOrder(provider);
@@ -157,6 +157,9 @@ public final class ProbePlanner {
                 for (ModelRef ref : refs) {
                     preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.type(), ReasonCode.REFRESH_FAILED, refreshFailure));
                 }
+                if (refs.isEmpty()) {
+                    preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ReasonCode.REFRESH_FAILED, refreshFailure));
+                }
                 continue;
             }
             ProfileHealth health = ProfileHealth.of(profile, now);
@@ -186,6 +189,18 @@ public final class ProbePlanner {
 
     private void addTargets(String provider, ProviderDefinition definition, List<ModelRef> refs, String profileId, String label,
                             String source, String mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
+        if (options.mode() != ProbeMode.COMPLETION && probeable(definition)) {
+            if (FreeChecks.of(definition, mode, credential).isPresent()) {
+                // One free check per credential: it tests the credential, not a model.
+                targets.add(new ProbeTarget(definition, null, profileId, label, source, mode, credential, null, ProbeMethod.FREE, null));
+                return;
+            }
+            if (options.mode() == ProbeMode.FREE) {
+                preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_FREE_CHECK, "provider " + provider
+                        + " has no zero-token check for this credential; --probe-mode auto sends it a completion instead"));
+                return;
+            }
+        }
         if (refs.isEmpty()) {
             preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_MODEL,
                     "No model available for probe"));

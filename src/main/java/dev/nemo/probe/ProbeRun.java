@@ -12,11 +12,12 @@ public record ProbeRun(long startedAt, long finishedAt, long durationMs, int tot
                        List<ProbeResult> results, Integer cancelled) {
 
     public record Options(String provider, List<String> profileIds, long timeoutMs, int concurrency, int maxTokens,
-                          List<String> models, Boolean allModels, Integer providerConcurrency) {
+                          List<String> models, Boolean allModels, Integer providerConcurrency, String mode, Boolean chain) {
         static Options of(ProbeOptions o) {
             return new Options(o.provider(), o.profileIds(), o.timeoutMs(), o.concurrency(), o.maxTokens(),
                     o.models().isEmpty() ? null : o.models(), o.allModels() ? Boolean.TRUE : null,
-                    o.providerConcurrency() > 0 ? o.providerConcurrency() : null);
+                    o.providerConcurrency() > 0 ? o.providerConcurrency() : null, o.mode().wireName(),
+                    o.chain() ? Boolean.TRUE : null);
         }
     }
 }

@@ -47,6 +47,7 @@ public enum ReasonCode {
     MISSING_CREDENTIAL("missing_credential", ProbeStatus.UNKNOWN),
     EXPIRED("expired", ProbeStatus.UNKNOWN),
     UNSUPPORTED_API("unsupported_api", ProbeStatus.UNKNOWN),
+    NO_FREE_CHECK("no_free_check", ProbeStatus.UNKNOWN),
     NO_MODEL("no_model", ProbeStatus.NO_MODEL);
 
     private final String wireName;

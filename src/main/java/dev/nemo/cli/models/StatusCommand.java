@@ -19,6 +19,7 @@ import dev.nemo.probe.ProbeOptions;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeSession;
 import dev.nemo.probe.Health;
+import dev.nemo.probe.HeadroomGate;
 import dev.nemo.probe.ProbeVerdict;
 import dev.nemo.status.CheckVerdict;
 import dev.nemo.status.MissingAuthHints;
@@ -57,11 +58,20 @@ public class StatusCommand implements Callable<Integer> {
     @Mixin
     ProbeOptionsMixin probe;
 
+    @Option(names = "--min-headroom", paramLabel = "<percent>",
+            description = "With --check --probe: exit 2 when a probed credential of a provider in use has less request or "
+                    + "token headroom left than this share (0-100), naming it on stderr.")
+    Double minHeadroom;
+
     @Override
     public Integer call() {
         Terminal term = CommandSupport.terminal(spec);
         if (probe.enabled() && format.plain()) {
             throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
+        }
+        if (minHeadroom != null && (!check || !probe.enabled() || minHeadroom < 0 || minHeadroom > 100 || minHeadroom.isNaN())) {
+            throw NemoException.usage(!check || !probe.enabled() ? "--min-headroom needs --check and --probe (it gates on what probes tell)"
+                    : "--min-headroom must be a percentage from 0 to 100; got " + minHeadroom);
         }
         ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
         if (probeOptions != null) {
@@ -104,7 +114,21 @@ public class StatusCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Health health = CheckVerdict.of(service).health();
+        if (run != null && minHeadroom != null) {
+            health = health.worst(headroom(run, ctx, term));
+        }
         return ExitCodes.of(run == null ? health : health.worst(ProbeVerdict.of(run)));
+    }
+
+    /** {@code --min-headroom}: a warning naming each credential in use below the threshold. */
+    private Health headroom(ProbeRun run, RunContext ctx, Terminal term) {
+        var providersInUse = ctx.models().providersInUse();
+        var low = HeadroomGate.below(run, minHeadroom, providersInUse);
+        low.forEach(s -> term.warn("headroom below " + HeadroomGate.percent(minHeadroom) + ": " + s.describe()));
+        if (!HeadroomGate.anyTold(run, providersInUse)) {
+            term.warn("--min-headroom checked nothing: no probe answer of a provider in use carried rate-limit headers");
+        }
+        return low.isEmpty() ? Health.HEALTHY : Health.WARNING;
     }
 
     private ProbeRun runProbes(ProbeSession session, Terminal term) {
