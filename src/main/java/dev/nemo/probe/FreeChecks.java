@@ -22,7 +22,7 @@ import java.util.StringJoiner;
  */
 public final class FreeChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ANTHROPIC_VERSION = "2023-06-01";
+    static final String ANTHROPIC_VERSION = "2023-06-01";
 
     /** How a check's URL is made from the provider's base URL. */
     enum Where { BASE, ORIGIN, ANTHROPIC, HUGGING_FACE }
@@ -174,11 +174,35 @@ public final class FreeChecks {
         }
         Account account = new Account(null, null, decimal(data.path("limit_remaining")), decimal(data.path("limit")),
                 decimal(data.path("usage")), "USD", data.path("is_free_tier").isBoolean() ? data.path("is_free_tier").asBoolean() : null);
+        RateLimit keyLimit = openRouterWindow(account, data.path("limit_reset").asText(null));
         if (account.limit() != null && account.balance() != null && account.balance() <= 0) {
-            return ProbeOutcome.failed(ReasonCode.SPEND_LIMIT, "the key's spending limit is used up (limit "
-                    + money(account.limit(), "USD") + ")").withAccount(account);
+            return new ProbeOutcome(ReasonCode.SPEND_LIMIT.status(), ReasonCode.SPEND_LIMIT, "the key's spending limit is used up (limit "
+                    + money(account.limit(), "USD") + ")", null, null, keyLimit, null).withAccount(account);
         }
-        return ProbeOutcome.ok().withAccount(account);
+        return new ProbeOutcome(ProbeStatus.OK, null, null, null, null, keyLimit, null).withAccount(account);
+    }
+
+    /**
+     * An OpenRouter key limit as a usage window: the share of {@code limit} spent, named by its
+     * {@code limit_reset} ({@code daily}, {@code weekly}, {@code monthly}; {@code limit} when it
+     * never resets). A key without a limit has no window.
+     */
+    private static RateLimit openRouterWindow(Account account, String limitReset) {
+        if (account.limit() == null || account.limit() <= 0) {
+            return null;
+        }
+        Double spent = account.balance() != null ? account.limit() - account.balance() : account.used();
+        if (spent == null) {
+            return null;
+        }
+        String window = limitReset == null ? "limit" : switch (limitReset) {
+            case "daily" -> "day";
+            case "weekly" -> "week";
+            case "monthly" -> "month";
+            default -> limitReset;
+        };
+        double used = RateLimitHeaders.round(Math.max(0, Math.min(100, spent * 100 / account.limit())));
+        return new RateLimit(null, null, java.util.List.of(new UsageWindow(window, used, null, null)));
     }
 
     /** DeepSeek {@code GET /user/balance}: {@code is_available} and {@code balance_infos[]} per currency (USD first). */

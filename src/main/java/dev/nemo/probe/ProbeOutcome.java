@@ -27,9 +27,19 @@ public record ProbeOutcome(ProbeStatus status, ReasonCode reason, String error, 
         return new ProbeOutcome(status, reason, error, id, retryAfter, rateLimit, account);
     }
 
-    /** This outcome with the headroom an answer's headers told (kept when it already has one). */
+    /**
+     * This outcome with the headroom an answer's headers told; budgets and windows the outcome
+     * already has (a usage body's windows) are kept over the headers'.
+     */
     public ProbeOutcome withRateLimit(RateLimit told) {
-        return rateLimit != null || told == null ? this : new ProbeOutcome(status, reason, error, requestId, retryAfterMs, told, account);
+        if (told == null) {
+            return this;
+        }
+        RateLimit merged = rateLimit == null ? told : new RateLimit(
+                rateLimit.requests() != null ? rateLimit.requests() : told.requests(),
+                rateLimit.tokens() != null ? rateLimit.tokens() : told.tokens(),
+                rateLimit.windows() != null ? rateLimit.windows() : told.windows());
+        return new ProbeOutcome(status, reason, error, requestId, retryAfterMs, merged, account);
     }
 
     public ProbeOutcome withAccount(Account facts) {

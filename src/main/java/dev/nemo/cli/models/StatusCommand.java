@@ -21,11 +21,14 @@ import dev.nemo.probe.ProbeSession;
 import dev.nemo.probe.Health;
 import dev.nemo.probe.HeadroomGate;
 import dev.nemo.probe.ProbeVerdict;
+import dev.nemo.probe.UsageFetcher;
+import dev.nemo.probe.UsageSnapshot;
 import dev.nemo.status.CheckVerdict;
 import dev.nemo.status.MissingAuthHints;
 import dev.nemo.status.StatusReport;
 import dev.nemo.status.StatusService;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +61,10 @@ public class StatusCommand implements Callable<Integer> {
     @Mixin
     ProbeOptionsMixin probe;
 
+    @Option(names = "--usage", description = "Also fetch the providers' usage windows (Anthropic subscription tokens, "
+            + "OpenRouter key limits), each bounded to 3.5 s; a failed fetch is a row, never a failure.")
+    boolean usage;
+
     @Option(names = "--min-headroom", paramLabel = "<percent>",
             description = "With --check --probe: exit 2 when a probed credential of a provider in use has less request or "
                     + "token headroom left than this share (0-100), naming it on stderr.")
@@ -66,8 +73,8 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal term = CommandSupport.terminal(spec);
-        if (probe.enabled() && format.plain()) {
-            throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
+        if ((probe.enabled() || usage) && format.plain()) {
+            throw NemoException.usage((usage ? "--usage" : "--probe") + " cannot be used with --plain output; use --json or the default text view");
         }
         if (minHeadroom != null && (!check || !probe.enabled() || minHeadroom < 0 || minHeadroom > 100 || minHeadroom.isNaN())) {
             throw NemoException.usage(!check || !probe.enabled() ? "--min-headroom needs --check and --probe (it gates on what probes tell)"
@@ -94,6 +101,11 @@ public class StatusCommand implements Callable<Integer> {
         if (run != null) {
             report = report.withAuth(report.auth().withProbes(run));
             writeReport(probeOptions, run, term);
+        }
+        List<UsageSnapshot> usageRows = UsageFetcher.withProbes(usage ? UsageFetcher.fetch(ctx,
+                probeOptions == null ? ProbeOptions.DEFAULT_CONCURRENCY : probeOptions.concurrency(), now) : List.of(), run);
+        if (usage || !usageRows.isEmpty()) {
+            report = report.withAuth(report.auth().withUsage(usageRows));
         }
         if (format.json()) {
             term.out().print(PrettyJson.write(report));
