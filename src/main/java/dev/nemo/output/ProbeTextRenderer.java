@@ -2,6 +2,7 @@ package dev.nemo.output;
 
 import dev.nemo.text.Durations;
 import dev.nemo.probe.FreeChecks;
+import dev.nemo.probe.ProbeChain;
 import dev.nemo.probe.ProbeMethod;
 import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeStatus;
@@ -47,8 +48,12 @@ public final class ProbeTextRenderer {
     private static void table(ProbeRun run, int width, boolean colour, PrintWriter out) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         List<ProbeResult> sorted = new ArrayList<>(run.results());
-        sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
-                .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
+        if (run.chains() != null) {
+            sorted.sort(Comparator.comparingInt(r -> r.hop() == null ? Integer.MAX_VALUE : ProbeChain.order(r.hop()))); // runtime order
+        } else {
+            sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
+                    .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
+        }
         boolean headroom = sorted.stream().anyMatch(r -> r.rateLimit() != null);
         TextTable table = headroom ? new TextTable(HEADERS_WITH_HEADROOM, MIN_WIDTHS_WITH_HEADROOM) : new TextTable(HEADERS, MIN_WIDTHS);
         for (ProbeResult r : sorted) {
@@ -78,6 +83,13 @@ public final class ProbeTextRenderer {
         } else {
             out.println("Probed " + run.totalTargets() + " target" + (run.totalTargets() == 1 ? "" : "s") + " in "
                     + Durations.latency(run.durationMs()));
+        }
+        if (run.chains() != null) {
+            for (ProbeChain chain : run.chains()) {
+                out.println("Chain " + chain.chain() + ": " + chain.verdict().wireName() + " — " + chain.hops().stream()
+                        .map(h -> h.hop() + " " + h.status().wireName()).collect(java.util.stream.Collectors.joining(", "))
+                        + (chain.verdict() == ProbeChain.Verdict.DEGRADED ? " (runs on " + chain.firstWorking() + ")" : ""));
+            }
         }
     }
 

@@ -99,6 +99,9 @@ public final class ProbePlanner {
      * by the options, not excluded by {@code auth.order}, of a provider nemo can probe with a model.
      */
     public List<AuthProfile> oauthProfilesToProbe() {
+        if (options.chain()) {
+            return new ChainPlanner(ctx, now, refreshFailures, models).oauthProfilesToProbe();
+        }
         Map<String, List<ModelRef>> requested = requestedModels();
         List<AuthProfile> out = new ArrayList<>();
         for (String provider : providers(requested)) {
@@ -120,12 +123,15 @@ public final class ProbePlanner {
                 .filter(p -> options.profileIds().isEmpty() || options.profileIds().contains(p.id())).toList();
     }
 
-    private static boolean probeable(ProviderDefinition definition) {
+    static boolean probeable(ProviderDefinition definition) {
         return definition != null && definition.api() != null && ApiStyle.fromWireName(definition.api()).isPresent()
                 && definition.baseUrl() != null;
     }
 
     public ProbePlan plan() {
+        if (options.chain()) {
+            return new ChainPlanner(ctx, now, refreshFailures, models).plan();
+        }
         Map<String, List<ModelRef>> requested = requestedModels();
         List<ProbeResult> preflight = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
@@ -278,7 +284,7 @@ public final class ProbePlanner {
         return profile.displayLabel(ctx.config().config().auth());
     }
 
-    private static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,
+    static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,
                                    ReasonCode reason, String error) {
         return new ProbeResult(provider, model, profileId, label, source, mode, reason.status(), reason, error, null, null, null);
     }
