@@ -19,7 +19,8 @@ import java.util.Locale;
 
 /**
  * {@code --probe-report}: JUnit XML that CI systems display, one test case per probe row
- * (class = provider, name = model and profile); failures carry the status and the redacted error,
+ * (class = provider, name = model and profile, after the chain hop with {@code --probe-chain});
+ * failures carry the status and the redacted error,
  * and rows excluded by {@code auth.order} are skipped, as they do not fail a check.
  */
 public final class JUnitReport {
@@ -90,7 +91,8 @@ public final class JUnitReport {
                 "  <testsuite name=\"nemo models status --probe\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"%.3f\" timestamp=\"%s\">\n",
                 run.results().size(), failures, skipped, run.durationMs() / 1000.0, Instant.ofEpochMilli(run.startedAt())));
         for (ProbeResult r : run.results()) {
-            String name = (r.model() != null ? r.model() : r.provider() + "/-") + " [" + r.label() + "]";
+            String name = (r.hop() != null ? r.hop() + ": " : "") + (r.model() != null ? r.model() : r.provider() + "/-")
+                    + " [" + r.label() + "]";
             double seconds = r.latencyMs() == null ? 0 : r.latencyMs() / 1000.0;
             xml.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\"",
                     escape(r.provider()), escape(name), seconds));

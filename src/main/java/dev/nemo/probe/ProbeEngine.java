@@ -109,9 +109,7 @@ public final class ProbeEngine implements AutoCloseable {
         ProbeResult[] results = new ProbeResult[targets.size()];
         for (int i = 0; i < results.length; i++) {
             JobResult o = outcomes[i];
-            ProbeTarget t = targets.get(i);
-            results[i] = o == null ? null : new ProbeResult(t.provider().id(), t.model().key(), t.profileId(), t.label(),
-                    t.source(), t.mode(), o.status(), o.reason(), o.error(), o.latencyMs(), o.requestId(), o.retryAfterMs());
+            results[i] = o == null ? null : ProbeResult.of(targets.get(i), o);
         }
         return results;
     }
@@ -168,6 +166,9 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     private ProbeJob statusJob(ProbeTarget target) {
+        if (target.method() == ProbeMethod.FREE) {
+            return FreeChecks.job(target);
+        }
         return new ProbeJob(target.provider().id(), ProbeRequests.build(target, maxTokens),
                 target.provider().api(), ProbeJob.BodyCheck.ANY, target.credential());
     }
@@ -177,18 +178,13 @@ public final class ProbeEngine implements AutoCloseable {
             long start = System.nanoTime();
             return exchange.send(job.request())
                     .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
-                    .map(response -> checked(job, ProbeClassifier.classify(response, job.style(), System.currentTimeMillis()),
-                            response))
+                    .map(response -> job.read(response, System.currentTimeMillis()))
                     .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
                     .map(outcome -> new JobResult(outcome.status(), outcome.reason(),
                             outcome.error() == null ? null : ProbeClassifier.shorten(redactor.with(job.credential()).redact(outcome.error())),
-                            outcome.requestId(), outcome.retryAfterMs(), (System.nanoTime() - start) / 1_000_000));
+                            outcome.requestId(), outcome.retryAfterMs(), (System.nanoTime() - start) / 1_000_000,
+                            outcome.rateLimit(), outcome.account()));
         });
-    }
-
-    /** A well-formed 2xx answer still has to pass the job's own check (a tool call, for scan). */
-    private static ProbeOutcome checked(ProbeJob job, ProbeOutcome outcome, HttpExchange.Response response) {
-        return outcome.status() == ProbeStatus.OK ? job.check().check(response.body()) : outcome;
     }
 
     @Override

@@ -7,10 +7,13 @@ import java.util.List;
 
 /**
  * What to probe and how hard. {@code models} are the {@code --probe-model} refs (empty = one model
- * per provider); {@code providerConcurrency} caps in-flight probes per provider (0 = no cap).
+ * per provider); {@code providerConcurrency} caps in-flight probes per provider (0 = no cap);
+ * {@code mode} says whether credentials get a completion or their provider's free check;
+ * {@code chain} probes the agent's model chain hop by hop instead ({@code --probe-chain}).
  */
 public record ProbeOptions(String provider, List<String> profileIds, long timeoutMs, int concurrency, int maxTokens,
-                           List<String> models, boolean allModels, int providerConcurrency, Path reportFile) {
+                           List<String> models, boolean allModels, int providerConcurrency, Path reportFile,
+                           ProbeMode mode, boolean chain) {
     public static final long DEFAULT_TIMEOUT_MS = 8000;
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int DEFAULT_MAX_TOKENS = 16;
@@ -24,5 +27,13 @@ public record ProbeOptions(String provider, List<String> profileIds, long timeou
     public ProbeOptions {
         profileIds = List.copyOf(profileIds);
         models = List.copyOf(models);
+        mode = mode == null ? ProbeMode.COMPLETION : mode;
+    }
+
+    /** Completion probes outside any chain. */
+    public ProbeOptions(String provider, List<String> profileIds, long timeoutMs, int concurrency, int maxTokens,
+                        List<String> models, boolean allModels, int providerConcurrency, Path reportFile) {
+        this(provider, profileIds, timeoutMs, concurrency, maxTokens, models, allModels, providerConcurrency, reportFile,
+                ProbeMode.COMPLETION, false);
     }
 }

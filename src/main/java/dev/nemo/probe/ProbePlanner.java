@@ -99,11 +99,15 @@ public final class ProbePlanner {
      * by the options, not excluded by {@code auth.order}, of a provider nemo can probe with a model.
      */
     public List<AuthProfile> oauthProfilesToProbe() {
+        if (options.chain()) {
+            return new ChainPlanner(ctx, now, refreshFailures, models).oauthProfilesToProbe();
+        }
         Map<String, List<ModelRef>> requested = requestedModels();
         List<AuthProfile> out = new ArrayList<>();
         for (String provider : providers(requested)) {
             List<ModelRef> refs = requested.isEmpty() ? modelsFor(provider) : requested.getOrDefault(provider, List.of());
-            if (refs.isEmpty() || !ctx.providers().find(provider).map(ProviderDefinition::probeable).orElse(false)) {
+            if (refs.isEmpty() && options.mode() == ProbeMode.COMPLETION
+                    || !ctx.providers().find(provider).map(ProviderDefinition::probeable).orElse(false)) {
                 continue;
             }
             List<String> explicitOrder = ctx.authOrder(provider);
@@ -121,6 +125,9 @@ public final class ProbePlanner {
     }
 
     public ProbePlan plan() {
+        if (options.chain()) {
+            return new ChainPlanner(ctx, now, refreshFailures, models).plan();
+        }
         Map<String, List<ModelRef>> requested = requestedModels();
         List<ProbeResult> preflight = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
@@ -152,6 +159,9 @@ public final class ProbePlanner {
                 for (ModelRef ref : refs) {
                     preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.kind(), ReasonCode.REFRESH_FAILED, refreshFailure));
                 }
+                if (refs.isEmpty()) {
+                    preflight.add(row(provider, null, profile.id(), label, "profile", profile.kind(), ReasonCode.REFRESH_FAILED, refreshFailure));
+                }
                 continue;
             }
             ProfileHealth health = ProfileHealth.of(profile, now);
@@ -181,6 +191,18 @@ public final class ProbePlanner {
 
     private void addTargets(String provider, ProviderDefinition definition, List<ModelRef> refs, String profileId, String label,
                             String source, CredentialKind mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
+        if (options.mode() != ProbeMode.COMPLETION && definition != null && definition.probeable()) {
+            if (FreeChecks.of(definition, mode, credential).isPresent()) {
+                // One free check per credential: it tests the credential, not a model.
+                targets.add(new ProbeTarget(definition, null, profileId, label, source, mode, credential, null, ProbeMethod.FREE, null));
+                return;
+            }
+            if (options.mode() == ProbeMode.FREE) {
+                preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_FREE_CHECK, "provider " + provider
+                        + " has no zero-token check for this credential; --probe-mode auto sends it a completion instead"));
+                return;
+            }
+        }
         if (refs.isEmpty()) {
             preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_MODEL,
                     "No model available for probe"));
@@ -248,7 +270,7 @@ public final class ProbePlanner {
     }
 
 
-    private static ProbeResult row(String provider, String model, String profileId, String label, String source, CredentialKind mode,
+    static ProbeResult row(String provider, String model, String profileId, String label, String source, CredentialKind mode,
                                    ReasonCode reason, String error) {
         return new ProbeResult(provider, model, profileId, label, source, mode, reason.status(), reason, error, null, null, null);
     }

@@ -47,6 +47,9 @@ public enum ReasonCode {
     MISSING_CREDENTIAL("missing_credential", ProbeStatus.UNKNOWN),
     EXPIRED("expired", ProbeStatus.UNKNOWN),
     UNSUPPORTED_API("unsupported_api", ProbeStatus.UNKNOWN),
+    NO_FREE_CHECK("no_free_check", ProbeStatus.UNKNOWN),
+    /** A chain hop whose every profile is in cooldown: transient, the runtime would skip it for now. */
+    IN_COOLDOWN("cooldown", ProbeStatus.RATE_LIMIT),
     NO_MODEL("no_model", ProbeStatus.NO_MODEL);
 
     private final String wireName;

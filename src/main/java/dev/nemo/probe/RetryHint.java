@@ -79,6 +79,34 @@ final class RetryHint {
         }
     }
 
+    /**
+     * When a window is whole again, as epoch milliseconds: an RFC 3339 instant, a Unix time
+     * (Anthropic's unified windows send seconds, OpenRouter milliseconds), or a delay from
+     * {@code nowMs} as {@link #reset} reads it. A plain number above 10^9 is a Unix time: as a
+     * delay it would be over 31 years, which no rate-limit window is.
+     */
+    static Long resetAt(String value, long nowMs) {
+        String v = trim(value);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.matches("\\d+(\\.\\d+)?")) {
+            double n = Double.parseDouble(v);
+            if (n >= 1e12) {
+                return Math.round(n);
+            }
+            if (n >= 1e9) {
+                return Math.round(n * 1000);
+            }
+        }
+        try {
+            return java.time.OffsetDateTime.parse(v).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            Long delay = reset(v, nowMs);
+            return delay == null ? null : nowMs + delay;
+        }
+    }
+
     /** {@code 1h2m3.5s}, {@code 6m0s}, {@code 20ms}: Go's time.Duration text. */
     static Long goDuration(String text) {
         Matcher m = GO_DURATION.matcher(text);

@@ -10,7 +10,11 @@ import dev.nemo.probe.ProbeObserver;
 import dev.nemo.probe.ProbeOptions;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeSession;
+import dev.nemo.probe.HeadroomGate;
 import dev.nemo.probe.ProbeVerdict;
+import dev.nemo.probe.UsageFetcher;
+import dev.nemo.probe.UsageSnapshot;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,8 +26,15 @@ import java.util.function.Consumer;
  */
 public final class StatusService {
 
-    /** {@code probe} is null when no probes are wanted; {@code agent} may be null (the default agent). */
-    public record Request(String agent, ProbeOptions probe) {
+    /**
+     * {@code probe} is null when no probes are wanted; {@code agent} may be null (the default
+     * agent); {@code usage} fetches usage windows; {@code minHeadroom} (a percentage, or null)
+     * makes low headroom of a credential in use a warning.
+     */
+    public record Request(String agent, ProbeOptions probe, boolean usage, Double minHeadroom) {
+        public Request(String agent, ProbeOptions probe) {
+            this(agent, probe, false, null);
+        }
     }
 
     /**
@@ -73,9 +84,28 @@ public final class StatusService {
             run = probe(session, observer);
             report = report.withAuth(report.auth().withProbes(run));
             health = health.worst(ProbeVerdict.of(run));
+            if (request.minHeadroom() != null) {
+                health = health.worst(headroom(run, ctx, request.minHeadroom()));
+            }
+        }
+        List<UsageSnapshot> usageRows = UsageFetcher.withProbes(request.usage() ? UsageFetcher.fetch(ctx,
+                request.probe() == null ? ProbeOptions.DEFAULT_CONCURRENCY : request.probe().concurrency(), now) : List.of(), run);
+        if (request.usage() || !usageRows.isEmpty()) {
+            report = report.withAuth(report.auth().withUsage(usageRows));
         }
         return new Outcome(report, MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), run, health,
                 session != null && session.cancelled());
+    }
+
+    /** {@code --min-headroom}: a warning naming each credential in use below the threshold. */
+    private Health headroom(ProbeRun run, RunContext ctx, double minHeadroom) {
+        var providersInUse = ctx.models().providersInUse();
+        var low = HeadroomGate.below(run, minHeadroom, providersInUse);
+        low.forEach(s -> warn.accept("headroom below " + HeadroomGate.percent(minHeadroom) + ": " + s.describe()));
+        if (!HeadroomGate.anyTold(run, providersInUse)) {
+            warn.accept("--min-headroom checked nothing: no probe answer of a provider in use carried rate-limit headers");
+        }
+        return low.isEmpty() ? Health.HEALTHY : Health.WARNING;
     }
 
     private static ProbeRun probe(ProbeSession session, ProbeObserver observer) {

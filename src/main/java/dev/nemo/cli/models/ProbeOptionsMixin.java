@@ -2,6 +2,7 @@ package dev.nemo.cli.models;
 
 import dev.nemo.NemoException;
 import dev.nemo.cli.OptionChecks;
+import dev.nemo.probe.ProbeMode;
 import dev.nemo.probe.ProbeOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,13 +45,24 @@ public class ProbeOptionsMixin {
     @Option(names = "--probe-report", paramLabel = "<file>", description = "Also write the results as JUnit XML to <file>.")
     Path report;
 
+    @Option(names = "--probe-mode", paramLabel = "<mode>",
+            description = "completion (default): one tiny completion; free: the provider's zero-token check (model list, "
+                    + "key info, balance, whoami); auto: free where the provider has one, else a completion.")
+    String mode = ProbeMode.COMPLETION.wireName();
+
+    @Option(names = "--probe-chain",
+            description = "Probe the agent's model chain in runtime order (default, fallbacks; image model, image fallbacks), "
+                    + "each hop with the credential the runtime would pick.")
+    boolean chain;
+
     boolean enabled() {
         return probe;
     }
 
     /** True when a {@code --probe-*} option was given without {@code --probe}. */
     boolean tuningWithoutProbe() {
-        return !probe && (provider != null || !profiles.isEmpty() || !models.isEmpty() || allModels || report != null);
+        return !probe && (provider != null || !profiles.isEmpty() || !models.isEmpty() || allModels || report != null
+                || !mode.equals(ProbeMode.COMPLETION.wireName()) || chain);
     }
 
     ProbeOptions toOptions() {
@@ -67,8 +79,22 @@ public class ProbeOptionsMixin {
         if (allModels && !models.isEmpty()) {
             throw NemoException.usage("--probe-all-models and --probe-model cannot be combined; choose one");
         }
+        ProbeMode probeMode = ProbeMode.fromWireName(mode.trim()).orElseThrow(() -> NemoException.usage(
+                "--probe-mode must be one of " + ProbeMode.choices() + "; got \"" + mode.trim() + "\""));
+        if (probeMode != ProbeMode.COMPLETION && (!models.isEmpty() || allModels)) {
+            throw NemoException.usage("--probe-model and --probe-all-models probe models, which only a completion can: "
+                    + "use them with --probe-mode completion (--probe-mode " + probeMode.wireName() + " checks credentials)");
+        }
+        if (chain && probeMode != ProbeMode.COMPLETION) {
+            throw NemoException.usage("--probe-chain sends completions, as the runtime would; it cannot be combined with "
+                    + "--probe-mode " + probeMode.wireName());
+        }
+        if (chain && (provider != null || !profiles.isEmpty() || !models.isEmpty() || allModels)) {
+            throw NemoException.usage("--probe-chain probes the models and credentials the runtime would use; it cannot be "
+                    + "combined with --probe-provider, --probe-profile, --probe-model or --probe-all-models");
+        }
         return new ProbeOptions(provider == null ? null : provider.trim(), trimmed(profiles), timeoutMs, concurrency, maxTokens,
-                trimmed(models), allModels, providerConcurrency, report);
+                trimmed(models), allModels, providerConcurrency, report, probeMode, chain);
     }
 
 

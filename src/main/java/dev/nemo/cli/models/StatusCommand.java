@@ -23,8 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show the resolved default, fallbacks, image model, aliases and allowlist, and an auth overview.",
         footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe",
-                "failed with auth/billing/format/unknown/no_model); 2 (--check only) a token in use expires within",
-                "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted (Ctrl-C);",
+                "failed with auth/billing/format/unknown/no_model, or no hop of a --probe-chain chain works); 2 (--check",
+                "only) a token in use expires within 24 h, probes failed only with rate_limit/timeout, a credential in use",
+                "is below --min-headroom, or only a fallback of a chain works; 64 usage error; 130 interrupted (Ctrl-C);",
                 "143 terminated (SIGTERM)."})
 public class StatusCommand implements Callable<Integer> {
     @Spec
@@ -45,11 +46,24 @@ public class StatusCommand implements Callable<Integer> {
     @Mixin
     ProbeOptionsMixin probe;
 
+    @Option(names = "--usage", description = "Also fetch the providers' usage windows (Anthropic subscription tokens, "
+            + "OpenRouter key limits), each bounded to 3.5 s; a failed fetch is a row, never a failure.")
+    boolean usage;
+
+    @Option(names = "--min-headroom", paramLabel = "<percent>",
+            description = "With --check --probe: exit 2 when a probed credential of a provider in use has less request or "
+                    + "token headroom left than this share (0-100), naming it on stderr.")
+    Double minHeadroom;
+
     @Override
     public Integer call() {
         Terminal term = CommandSupport.terminal(spec);
-        if (probe.enabled() && format.plain()) {
-            throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
+        if ((probe.enabled() || usage) && format.plain()) {
+            throw NemoException.usage((usage ? "--usage" : "--probe") + " cannot be used with --plain output; use --json or the default text view");
+        }
+        if (minHeadroom != null && (!check || !probe.enabled() || minHeadroom < 0 || minHeadroom > 100 || minHeadroom.isNaN())) {
+            throw NemoException.usage(!check || !probe.enabled() ? "--min-headroom needs --check and --probe (it gates on what probes tell)"
+                    : "--min-headroom must be a percentage from 0 to 100; got " + minHeadroom);
         }
         ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
         if (probe.tuningWithoutProbe()) {
@@ -64,7 +78,7 @@ public class StatusCommand implements Callable<Integer> {
         }
         String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
         TerminalProbeObserver observer = new TerminalProbeObserver(term, "Probing auth profiles", !format.json());
-        StatusService.Outcome outcome = new StatusService(term.env(), term::warn).run(new StatusService.Request(agent, probeOptions),
+        StatusService.Outcome outcome = new StatusService(term.env(), term::warn).run(new StatusService.Request(agent, probeOptions, usage, minHeadroom),
                 observer);
         if (outcome.probes() != null && reportTarget != null) {
             writeReport(reportTarget, outcome, term);
