@@ -97,12 +97,20 @@ public final class LockedFile {
 
     /** Atomically replaces {@code target} with {@code content}; secret files get mode 0600. */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
+        writeAtomically(target, content, FILE_MODE);
+    }
+
+    /**
+     * The same with the file mode {@code mode} (less the umask): 0644 for a file that a daemon
+     * running as another user reads, such as a metrics file for node_exporter; never for secrets.
+     */
+    public static void writeAtomically(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         Path file = realTarget(target);
         ensureDirectory(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    permissions(FILE_MODE))) {
+                    permissions(mode))) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
@@ -176,7 +184,7 @@ public final class LockedFile {
         }
     }
 
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         String type = e.getClass().getSimpleName();
         return switch (type) {
             case "AccessDeniedException" -> "permission denied";

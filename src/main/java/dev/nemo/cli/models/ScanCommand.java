@@ -7,7 +7,8 @@ import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Interrupts;
 import dev.nemo.cli.SecretInput;
 import dev.nemo.cli.Terminal;
-import dev.nemo.json.PrettyJson;
+import dev.nemo.cli.OutputFormat;
+import dev.nemo.output.JqFilter;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.output.ProbeProgress;
@@ -56,6 +57,10 @@ public class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON on stdout (nothing else goes to stdout); never prompts.")
     boolean json;
+
+    @Option(names = "--jq", paramLabel = "<expr>", converter = OutputFormat.JqConverter.class,
+            description = "With --json: print what this jq expression selects (strings raw, other values as compact JSON).")
+    JqFilter jq;
 
     @Mixin
     ScanOptionsMixin scanOptions;
@@ -148,7 +153,7 @@ public class ScanCommand implements Callable<Integer> {
             term.warn("--set-default/--set-image were not applied: nothing is written without --yes");
         }
         if (json) {
-            term.out().print(PrettyJson.write(new ScanJson(keys, imageKeys, setDefault, setImage, apply, results, List.of())));
+            OutputFormat.printJson(term.out(), new ScanJson(keys, imageKeys, setDefault, setImage, apply, results, List.of()), jq);
         }
         term.out().flush();
         return ExitCodes.OK;
@@ -182,7 +187,7 @@ public class ScanCommand implements Callable<Integer> {
 
     private int metadataOnly(Terminal term, CatalogSource source, List<ModelScanResult> models) {
         if (json) {
-            term.out().print(PrettyJson.write(models));
+            OutputFormat.printJson(term.out(), models, jq);
         } else {
             term.out().println("Found " + models.size() + " " + source.displayName()
                     + " free models (metadata only; run without --no-probe, with a key, to test tools/images).");

@@ -7,10 +7,10 @@ import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Interrupts;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.output.JUnitReport;
+import dev.nemo.output.ProbeReporting;
 import dev.nemo.output.ProbeProgress;
 import dev.nemo.output.ProbeTextRenderer;
 import dev.nemo.output.StatusTextRenderer;
@@ -64,6 +64,7 @@ public class StatusCommand implements Callable<Integer> {
             throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
         }
         ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
+        ProbeReporting reporting = probe.enabled() ? probe.reporting(term::warn) : null;
         if (probeOptions != null) {
             ProbeEngine.preload();
         }
@@ -81,19 +82,22 @@ public class StatusCommand implements Callable<Integer> {
         StatusService service = new StatusService(ctx, now);
         StatusReport report = service.report();
         ProbeRun run = session == null ? null : runProbes(session, term);
+        ProbeRun shown = null;
         if (run != null) {
-            report = report.withAuth(report.auth().withProbes(run));
-            writeReport(probeOptions, run, term);
+            reporting.publish(run, term.env(), term.err(), term::warn);
+            shown = reporting.shown(run);
+            report = report.withAuth(report.auth().withProbes(shown));
+            writeReport(probeOptions, shown, term);
         }
         if (format.json()) {
-            term.out().print(PrettyJson.write(report));
+            format.printJson(term.out(), report);
         } else if (format.plain()) {
             term.out().println(report.resolvedDefault());
         } else {
             new StatusTextRenderer(term.env()).render(report,
                     MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), term.out());
-            if (run != null) {
-                ProbeTextRenderer.render(run, term.width(), term.colour(), term.out());
+            if (shown != null) {
+                ProbeTextRenderer.render(shown, term.width(), term.colour(), term.out());
             }
         }
         term.out().flush();
