@@ -33,6 +33,7 @@ public class CommandLineSetup {
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cmd.setExecutionStrategy(parseResult -> {
             try {
+                OutputFormat.checkJqNeedsJson(parseResult);
                 return run.execute(parseResult);
             } finally {
                 out.flush();

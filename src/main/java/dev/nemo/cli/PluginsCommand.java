@@ -2,7 +2,6 @@ package dev.nemo.cli;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.config.ConfigFile;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.config.StatePaths;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.providers.ProviderRegistry;
@@ -48,7 +47,7 @@ public class PluginsCommand extends dev.nemo.cli.CommandGroup {
             List<PluginView> views = registry.all().stream().sorted(Comparator.comparing(ProviderDefinition::id))
                     .map(p -> view(p, registry)).toList();
             if (format.json()) {
-                term.out().print(PrettyJson.write(new Listing(views.size(), views)));
+                format.printJson(term.out(), new Listing(views.size(), views));
             } else if (format.plain()) {
                 views.forEach(v -> term.out().println(v.id()));
             } else {

@@ -128,12 +128,20 @@ public final class LockedFile {
      * one else writes.
      */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
+        writeAtomically(target, content, FILE_MODE);
+    }
+
+    /**
+     * The same with the file mode {@code mode} (less the umask): 0644 for a file that a daemon
+     * running as another user reads, such as a metrics file for node_exporter; never for secrets.
+     */
+    public static void writeAtomically(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         Path file = checkedTarget(target);
         ensureDirectory(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    permissions(FILE_MODE))) {
+                    permissions(mode))) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);

@@ -2,6 +2,7 @@ package dev.nemo.probe;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A finished probe phase ({@code auth.probes} in JSON). {@code results} holds pre-flight rows
@@ -16,6 +17,12 @@ public record ProbeRun(long startedAt, long finishedAt, long durationMs, int tot
     public ProbeRun(long startedAt, long finishedAt, long durationMs, int totalTargets, Options options,
                     List<ProbeResult> results, Integer cancelled) {
         this(startedAt, finishedAt, durationMs, totalTargets, options, results, cancelled, ProbeChain.summarize(results));
+    }
+
+    /** The same run showing only the rows of {@code kinds} ({@code --probe-results}); the counts and times stay the run's. */
+    public ProbeRun only(Set<ProbeResultKind> kinds) {
+        return new ProbeRun(startedAt, finishedAt, durationMs, totalTargets, options,
+                results.stream().filter(r -> kinds.contains(ProbeResultKind.of(r))).toList(), cancelled);
     }
 
     public record Options(String provider, List<String> profileIds, long timeoutMs, int concurrency, int maxTokens,

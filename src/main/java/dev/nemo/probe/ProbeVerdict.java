@@ -20,10 +20,11 @@ public final class ProbeVerdict {
             return health;
         }
         for (ProbeResult r : run.results()) {
-            if (r.status() == ProbeStatus.OK || r.excludedByOrder()) {
-                continue;
-            }
-            health = health.worst(r.status().isTransient() ? Health.WARNING : Health.FAILING);
+            health = health.worst(switch (ProbeResultKind.of(r)) {
+                case OK, SKIPPED -> Health.HEALTHY;
+                case WARNING -> Health.WARNING;
+                case FAILED -> Health.FAILING;
+            });
         }
         return health;
     }

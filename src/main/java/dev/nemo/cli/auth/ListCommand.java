@@ -6,7 +6,6 @@ import dev.nemo.auth.AuthStore;
 import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.text.Durations;
 import dev.nemo.config.ProviderId;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -67,7 +66,7 @@ public class ListCommand implements Callable<Integer> {
         Path inheritedFrom = store.inherited() == null ? null : store.inherited().store().path();
         var out = s.term().out();
         if (format.json()) {
-            out.print(PrettyJson.write(new Listing(store.path().toString(), inheritedFrom == null ? null : inheritedFrom.toString(), rows)));
+            format.printJson(out, new Listing(store.path().toString(), inheritedFrom == null ? null : inheritedFrom.toString(), rows));
         } else if (format.plain()) {
             rows.forEach(r -> out.println(r.profileId() + "\t" + r.provider() + "\t" + r.type().wireName() + "\t" + r.status().wireName()));
         } else {

@@ -3,7 +3,6 @@ package dev.nemo.cli.auth;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.json.PrettyJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +64,8 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
             List<String> ids = s.profiles().order(id).orElse(null);
             java.nio.file.Path from = s.profiles().orderInheritedFrom(id).orElse(null);
             if (format.json()) {
-                s.term().out().print(PrettyJson.write(new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
-                        id, s.profiles().storePath().toString(), ids, from == null ? null : from.toString())));
+                format.printJson(s.term().out(), new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
+                        id, s.profiles().storePath().toString(), ids, from == null ? null : from.toString()));
             } else if (format.plain()) {
                 if (ids != null) {
                     ids.forEach(s.term().out()::println);

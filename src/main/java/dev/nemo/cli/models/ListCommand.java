@@ -6,7 +6,6 @@ import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.models.ModelListQuery;
@@ -64,7 +63,7 @@ public class ListCommand implements Callable<Integer> {
         ModelCatalog catalog = ModelCatalog.load(ctx.config().config(), ctx.providers());
         List<ModelRow> rows = new ModelLister(ctx.models(), catalog, ctx::hasAuth).rows(new ModelListQuery(all, local, providerFilter));
         if (format.json()) {
-            term.out().print(PrettyJson.write(ModelListJson.of(rows)));
+            format.printJson(term.out(), ModelListJson.of(rows));
         } else if (format.plain()) {
             rows.forEach(r -> term.out().println(r.key()));
         } else {

@@ -3,10 +3,18 @@ package dev.nemo.cli.models;
 import dev.nemo.NemoException;
 import dev.nemo.cli.OptionChecks;
 import dev.nemo.probe.ProbeMode;
+import dev.nemo.output.OpenMetrics;
+import dev.nemo.output.ProbeReporting;
 import dev.nemo.probe.ProbeOptions;
+import dev.nemo.probe.ProbeResultKind;
+import dev.nemo.text.EditDistance;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The {@code --probe*} options of {@code models status}, validated into {@link ProbeOptions}. */
@@ -55,6 +63,16 @@ public class ProbeOptionsMixin {
                     + "each hop with the credential the runtime would pick.")
     boolean chain;
 
+    @Option(names = "--probe-results", paramLabel = "<kind>", split = ",",
+            description = "Show and report only these rows: ok, warning, failed, skipped (repeatable, comma-separated; "
+                    + "default: all). The exit code still counts every row.")
+    List<String> results; // null when not given; a given list with no kind in it is an error
+
+    @Option(names = "--probe-metrics", paramLabel = "<file>",
+            description = "Also write the run in the Prometheus/OpenMetrics text format to <file> (atomically; for "
+                    + "node_exporter's textfile collector, name it *.prom).")
+    Path metrics;
+
     boolean enabled() {
         return probe;
     }
@@ -62,7 +80,7 @@ public class ProbeOptionsMixin {
     /** True when a {@code --probe-*} option was given without {@code --probe}. */
     boolean tuningWithoutProbe() {
         return !probe && (provider != null || !profiles.isEmpty() || !models.isEmpty() || allModels || report != null
-                || !mode.equals(ProbeMode.COMPLETION.wireName()) || chain);
+                || !mode.equals(ProbeMode.COMPLETION.wireName()) || chain || results != null || metrics != null);
     }
 
     ProbeOptions toOptions() {
@@ -97,6 +115,27 @@ public class ProbeOptionsMixin {
                 trimmed(models), allModels, providerConcurrency, report, probeMode, chain);
     }
 
+    /** Where the finished run is reported besides stdout; checked before any probe is sent. */
+    ProbeReporting reporting(Consumer<String> warn) {
+        return new ProbeReporting(shownKinds(), metrics == null ? null : OpenMetrics.target(metrics, warn));
+    }
+
+    private Set<ProbeResultKind> shownKinds() {
+        if (results == null) {
+            return EnumSet.allOf(ProbeResultKind.class);
+        }
+        Set<ProbeResultKind> shown = EnumSet.noneOf(ProbeResultKind.class);
+        for (String name : trimmed(results)) {
+            String wanted = name.toLowerCase(Locale.ROOT);
+            shown.add(ProbeResultKind.fromWireName(wanted).orElseThrow(() -> NemoException.usage("--probe-results: unknown kind \""
+                    + name + "\"" + EditDistance.closest(wanted, ProbeResultKind.wireNames()).map(k -> " (did you mean " + k + "?)").orElse("")
+                    + "; accepted: " + String.join(", ", ProbeResultKind.wireNames()))));
+        }
+        if (shown.isEmpty()) {
+            throw NemoException.usage("--probe-results needs at least one of " + String.join(", ", ProbeResultKind.wireNames()));
+        }
+        return shown;
+    }
 
     private static List<String> trimmed(List<String> values) {
         return values.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();

@@ -4,7 +4,8 @@ import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Terminal;
-import dev.nemo.json.PrettyJson;
+import dev.nemo.cli.OutputFormat;
+import dev.nemo.output.JqFilter;
 import dev.nemo.output.ScanJson;
 import dev.nemo.output.ScanTextRenderer;
 import dev.nemo.scan.ScanOptions;
@@ -46,6 +47,10 @@ public class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON on stdout (nothing else goes to stdout); never prompts.")
     boolean json;
 
+    @Option(names = "--jq", paramLabel = "<expr>", converter = OutputFormat.JqConverter.class,
+            description = "With --json: print what this jq expression selects (strings raw, other values as compact JSON).")
+    JqFilter jq;
+
     @Mixin
     ScanOptionsMixin scanOptions;
 
@@ -67,13 +72,13 @@ public class ScanCommand implements Callable<Integer> {
         }
         if (outcome instanceof ScanOutcome.MetadataOnly m) {
             if (json) {
-                term.out().print(PrettyJson.write(m.models()));
+                OutputFormat.printJson(term.out(), m.models(), jq);
             } else {
                 ScanTextRenderer.metadataOnly(m, term.width(), term.out());
             }
         } else if (outcome instanceof ScanOutcome.Selected s) {
             if (json) {
-                term.out().print(PrettyJson.write(ScanJson.of(s, setDefault, setImage)));
+                OutputFormat.printJson(term.out(), ScanJson.of(s, setDefault, setImage), jq);
             } else {
                 ScanTextRenderer.selected(s, term.env(), term.out());
             }

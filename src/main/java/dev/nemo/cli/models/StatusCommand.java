@@ -6,8 +6,10 @@ import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.output.JUnitReport;
+import dev.nemo.output.ProbeReporting;
+import dev.nemo.probe.ProbeRun;
+import dev.nemo.status.StatusReport;
 import dev.nemo.output.ProbeTextRenderer;
 import dev.nemo.output.StatusTextRenderer;
 import dev.nemo.probe.ProbeOptions;
@@ -66,6 +68,7 @@ public class StatusCommand implements Callable<Integer> {
                     : "--min-headroom must be a percentage from 0 to 100; got " + minHeadroom);
         }
         ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
+        ProbeReporting reporting = probe.enabled() ? probe.reporting(term::warn) : null; // checks --probe-metrics up front
         if (probe.tuningWithoutProbe()) {
             term.warn("--probe-* options have no effect without --probe");
         }
@@ -80,19 +83,25 @@ public class StatusCommand implements Callable<Integer> {
         TerminalProbeObserver observer = new TerminalProbeObserver(term, "Probing auth profiles", !format.json());
         StatusService.Outcome outcome = new StatusService(term.env(), term::warn).run(new StatusService.Request(agent, probeOptions, usage, minHeadroom),
                 observer);
-        if (outcome.probes() != null && reportTarget != null) {
-            writeReport(reportTarget, outcome, term);
+        // --probe-results narrows what is shown and reported; the verdict counts every row.
+        ProbeRun shown = outcome.probes() == null ? null : reporting.shown(outcome.probes());
+        StatusReport report = shown == null ? outcome.report() : outcome.report().withAuth(outcome.report().auth().withProbes(shown));
+        if (outcome.probes() != null) {
+            reporting.publish(outcome.probes(), term.env(), term.err(), term::warn);
+            if (reportTarget != null) {
+                writeReport(reportTarget, shown, term);
+            }
         }
         if (reportOnStdout) {
             // Standard output carries the report alone; the status view is not printed.
         } else if (format.json()) {
-            term.out().print(PrettyJson.write(outcome.report()));
+            format.printJson(term.out(), report);
         } else if (format.plain()) {
-            term.out().println(outcome.report().resolvedDefault());
+            term.out().println(report.resolvedDefault());
         } else {
-            new StatusTextRenderer(term.env()).render(outcome.report(), outcome.missingAuthHints(), term.out());
-            if (outcome.probes() != null) {
-                ProbeTextRenderer.render(outcome.probes(), term.width(), term.colour(), term.out());
+            new StatusTextRenderer(term.env()).render(report, outcome.missingAuthHints(), term.out());
+            if (shown != null) {
+                ProbeTextRenderer.render(shown, term.width(), term.colour(), term.out());
             }
         }
         term.out().flush();
@@ -102,9 +111,9 @@ public class StatusCommand implements Callable<Integer> {
         return check ? ExitCodes.of(outcome.health()) : ExitCodes.OK;
     }
 
-    private static void writeReport(JUnitReport.Target target, StatusService.Outcome outcome, Terminal term) {
+    private static void writeReport(JUnitReport.Target target, ProbeRun run, Terminal term) {
         try {
-            JUnitReport.write(target, outcome.probes(), term.out());
+            JUnitReport.write(target, run, term.out());
         } catch (java.io.IOException e) {
             throw NemoException.failure("Cannot write the probe report: " + dev.nemo.config.LockedFile.describe(e));
         }

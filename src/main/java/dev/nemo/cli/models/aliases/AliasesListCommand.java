@@ -4,7 +4,6 @@ import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.cli.models.SelectionSession;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.models.AliasIndex;
@@ -30,7 +29,7 @@ public class AliasesListCommand implements Callable<Integer> {
         ConfigFile.Loaded loaded = SelectionSession.open(term).load();
         Map<String, String> aliases = new AliasIndex(loaded.config().defaults().models()).aliases();
         if (format.json()) {
-            term.out().print(PrettyJson.write(Map.of("aliases", aliases)));
+            format.printJson(term.out(), Map.of("aliases", aliases));
         } else if (format.plain()) {
             aliases.forEach((alias, key) -> term.out().println(alias + " " + key));
         } else {

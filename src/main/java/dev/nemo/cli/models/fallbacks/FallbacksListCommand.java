@@ -7,7 +7,6 @@ import dev.nemo.cli.Terminal;
 import dev.nemo.cli.models.SelectionSession;
 import dev.nemo.config.ModelSetting;
 import dev.nemo.config.NemoConfig;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.output.SelectionListRenderer;
 import dev.nemo.models.ModelSlot;
 import java.util.List;
@@ -37,7 +36,7 @@ public class FallbacksListCommand implements Callable<Integer> {
         ModelSetting setting = chain.slot() == ModelSlot.TEXT ? defaults.model() : defaults.imageModel();
         List<String> fallbacks = setting.fallbacks();
         if (format.json()) {
-            term.out().print(PrettyJson.write(Map.of("fallbacks", fallbacks)));
+            format.printJson(term.out(), Map.of("fallbacks", fallbacks));
         } else if (format.plain()) {
             fallbacks.forEach(term.out()::println);
         } else {
