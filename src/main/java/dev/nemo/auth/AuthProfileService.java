@@ -1,5 +1,6 @@
 package dev.nemo.auth;
 
+import dev.nemo.text.PrintableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -58,7 +59,7 @@ public final class AuthProfileService {
         }
         String id = ProviderId.normalize(raw);
         if (providers.find(id).isEmpty()) {
-            throw NemoException.usage("Unknown provider \"" + raw.trim() + "\". Known providers: "
+            throw NemoException.usage("Unknown provider " + PrintableText.quote(raw.trim()) + ". Known providers: "
                     + String.join(", ", providers.all().stream().map(p -> p.id()).sorted().toList())
                     + " (see `nemo plugins list`).");
         }
@@ -132,7 +133,7 @@ public final class AuthProfileService {
     public void remove(String profileId) {
         AuthProfile profile = store.profiles().get(profileId);
         if (profile == null) {
-            throw NemoException.failure("Auth profile \"" + profileId + "\" not found in " + storePath() + ".");
+            throw NemoException.failure("Auth profile " + PrintableText.quote(profileId) + " not found in " + storePath() + ".");
         }
         if (store.source() == AuthStore.Source.PI_AUTH_JSON) {
             throw NemoException.failure("Auth profile \"" + profileId + "\" comes from the pi agent's " + store.path()
@@ -194,7 +195,7 @@ public final class AuthProfileService {
         for (String id : ids) {
             AuthProfile p = store.profiles().get(id);
             if (p == null) {
-                throw NemoException.usage("Auth profile \"" + id + "\" not found in " + storePath() + ".");
+                throw NemoException.usage("Auth profile " + PrintableText.quote(id) + " not found in " + storePath() + ".");
             }
             if (!p.provider().equals(provider)) {
                 throw NemoException.usage("Auth profile \"" + id + "\" is for " + p.provider() + ", not " + provider + ".");

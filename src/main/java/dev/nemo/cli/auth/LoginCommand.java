@@ -58,7 +58,7 @@ public class LoginCommand implements Callable<Integer> {
         ProviderDefinition definition = s.ctx().providers().find(id).orElseThrow();
         if (!definition.loginMethods().contains(method)) {
             boolean oauthMethod = method.equals(ProviderDefinition.OAUTH) || method.equals(ProviderDefinition.DEVICE);
-            throw NemoException.usage("Unknown auth method \"" + method + "\" for " + id + "; available: "
+            throw NemoException.usage("Unknown auth method " + dev.nemo.text.PrintableText.quote(method) + " for " + id + "; available: "
                     + String.join(", ", definition.loginMethods())
                     + (oauthMethod ? " (OAuth methods need models.providers." + id + ".oauth endpoints in the config)"
                     : " (see `nemo plugins list`)") + ".");

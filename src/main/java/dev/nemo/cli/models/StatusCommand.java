@@ -119,8 +119,19 @@ public class StatusCommand implements Callable<Integer> {
         if (!check) {
             return ExitCodes.OK;
         }
-        Health health = CheckVerdict.of(service).health();
-        return ExitCodes.of(run == null ? health : health.worst(ProbeVerdict.of(run)));
+        CheckVerdict verdict = CheckVerdict.of(service);
+        Health health = run == null ? verdict.health() : verdict.health().worst(ProbeVerdict.of(run));
+        if (health != Health.HEALTHY) {
+            // Why the check did not pass, one line per reason, so a CI log says what to fix.
+            for (CheckVerdict.Reason reason : verdict.reasons(run)) {
+                if (reason.severity() == Health.FAILING) {
+                    term.error("check failed: " + reason.text());
+                } else {
+                    term.warn("check: " + reason.text());
+                }
+            }
+        }
+        return ExitCodes.of(health);
     }
 
     /** A superset of the profiles the probe planner picks: only their {@code !command} keys run. */
