@@ -103,7 +103,7 @@ public final class SelectionEditor {
                 }
             }
             if (removedFrom[0] == null) {
-                throw NemoException.failure("Alias not found: " + PrintableText.quote(alias));
+                throw NemoException.failure("Alias not found: " + alias);
             }
             ((ObjectNode) tree.allowlist().get(removedFrom[0])).remove("alias");
             return true;
