@@ -1,5 +1,6 @@
 package dev.nemo.auth;
 
+import dev.nemo.text.PrintableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -60,7 +61,7 @@ public final class AuthProfileService {
         }
         String id = ProviderId.normalize(raw);
         if (providers.find(id).isEmpty()) {
-            throw NemoException.usage("Unknown provider \"" + raw.trim() + "\". Known providers: "
+            throw NemoException.usage("Unknown provider " + PrintableText.quote(raw.trim()) + ". Known providers: "
                     + String.join(", ", providers.all().stream().map(p -> p.id()).sorted().toList())
                     + " (see `nemo plugins list`).");
         }
@@ -141,7 +142,7 @@ public final class AuthProfileService {
     public List<Path> remove(String profileId) {
         AuthProfile profile = store.profiles().get(profileId);
         if (profile == null) {
-            throw NemoException.failure("Auth profile \"" + profileId + "\" not found in " + storePath() + ".");
+            throw NemoException.failure("Auth profile " + PrintableText.quote(profileId) + " not found in " + storePath() + ".");
         }
         if (store.inheritsProfile(profileId)) {
             throw NemoException.failure("Auth profile \"" + profileId + "\" is inherited from the main agent's "
@@ -229,7 +230,7 @@ public final class AuthProfileService {
         for (String id : ids) {
             AuthProfile p = store.profiles().get(id);
             if (p == null) {
-                throw NemoException.usage("Auth profile \"" + id + "\" not found in " + storePath()
+                throw NemoException.usage("Auth profile " + PrintableText.quote(id) + " not found in " + storePath()
                         + inheritedStorePath().map(main -> " or the main agent's " + main).orElse("") + ".");
             }
             if (!p.provider().equals(provider)) {

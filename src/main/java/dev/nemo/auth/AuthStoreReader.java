@@ -170,8 +170,7 @@ public final class AuthStoreReader {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw NemoException.failure("Cannot read auth store " + path + ": " + e.getClass().getSimpleName()
-                    .replace("AccessDeniedException", "permission denied"));
+            throw NemoException.failure("Cannot read auth store " + path + ": " + dev.nemo.config.LockedFile.describe(e));
         }
     }
 

@@ -73,14 +73,29 @@ public class CommandLineSetup {
             debugTrace(e, err);
             return ExitCodes.of(nemo.kind());
         }
-        // An unexpected failure: name it, but never dump the message of an exception we did not
-        // write (it may quote a request); the trace is there with NEMO_DEBUG=1.
-        err.println("error: unexpected " + e.getClass().getSimpleName() + " (rerun with NEMO_DEBUG=1 for details)");
+        // An unexpected failure: never dump the message of an exception we did not write (it may
+        // quote a request) nor its Java class; the trace is there with NEMO_DEBUG=1.
+        java.io.IOException io = ioCause(e);
+        if (io != null) {
+            String file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+            err.println("error: " + printable(file + dev.nemo.config.LockedFile.describe(io)) + " (rerun with NEMO_DEBUG=1 for details)");
+        } else {
+            err.println("error: an unexpected internal error; please report it (rerun with NEMO_DEBUG=1 for details)");
+        }
         debugTrace(e, err);
         return ExitCodes.FAILURE;
     }
 
     /** With {@code NEMO_DEBUG=1}: the trace, redacted whole (library messages may quote requests or files). */
+    private static java.io.IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
     private static void debugTrace(Exception e, PrintWriter err) {
         if ("1".equals(System.getenv("NEMO_DEBUG"))) {
             java.io.StringWriter trace = new java.io.StringWriter();

@@ -11,6 +11,12 @@ public record Terminal(PrintWriter out, PrintWriter err, Environment env) {
         err.flush();
     }
 
+    /** An {@code error:} line that does not end the command (e.g. each reason a check failed). */
+    public void error(String message) {
+        err.println("error: " + CommandLineSetup.printable(message));
+        err.flush();
+    }
+
     /** True when stderr is an interactive terminal (progress and colour may be shown there). */
     public boolean stderrIsTerminal() {
         return isTerminal(2);

@@ -180,10 +180,14 @@ public final class ProbeEngine implements AutoCloseable {
                     .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
                     .map(response -> job.read(response, System.currentTimeMillis()))
                     .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
-                    .map(outcome -> new JobResult(outcome.status(), outcome.reason(),
-                            outcome.error() == null ? null : ProbeClassifier.shorten(redactor.with(job.credential()).redact(outcome.error())),
-                            outcome.requestId(), outcome.retryAfterMs(), (System.nanoTime() - start) / 1_000_000,
-                            outcome.rateLimit(), outcome.account()));
+                    .map(outcome -> {
+                        // The provider's words and its request id may quote the key: both are redacted.
+                        Redactor known = redactor.with(job.credential());
+                        return new JobResult(outcome.status(), outcome.reason(),
+                                outcome.error() == null ? null : ProbeClassifier.shorten(known.redact(outcome.error())),
+                                outcome.requestId() == null ? null : known.redact(outcome.requestId()), outcome.retryAfterMs(),
+                                (System.nanoTime() - start) / 1_000_000, outcome.rateLimit(), outcome.account());
+                    });
         });
     }
 

@@ -29,7 +29,7 @@ public record CatalogSource(ProviderDefinition provider, String displayName, Str
         String id = ProviderId.normalize(requested == null ? DEFAULT_PROVIDER : requested.trim());
         ProviderDefinition provider = ctx.providers().find(id)
                 .filter(p -> p.speaks(ApiStyle.OPENAI_COMPLETIONS))
-                .orElseThrow(() -> NemoException.usage("--catalog-provider " + requested
+                .orElseThrow(() -> NemoException.usage("--catalog-provider " + dev.nemo.text.PrintableText.quote(requested)
                         + " is not an OpenAI-compatible provider with a baseUrl (set models.providers." + id
                         + ".baseUrl and api \"" + ApiStyle.OPENAI_COMPLETIONS.wireName() + "\")"));
         String name = DISPLAY_NAMES.getOrDefault(provider.id(), provider.id());

@@ -43,7 +43,7 @@ public final class StatusService {
      * Ctrl-C stopped the probes.
      */
     public record Outcome(StatusReport report, Map<String, String> missingAuthHints, ProbeRun probes, Health health,
-                          boolean interrupted) {
+                          List<CheckVerdict.Reason> reasons, boolean interrupted) {
     }
 
     private final Environment env;
@@ -78,7 +78,8 @@ public final class StatusService {
         }
         StatusReportBuilder builder = new StatusReportBuilder(ctx, now);
         StatusReport report = builder.report();
-        Health health = CheckVerdict.of(builder).health();
+        CheckVerdict verdict = CheckVerdict.of(builder);
+        Health health = verdict.health();
         ProbeRun run = null;
         if (session != null) {
             run = probe(session, observer);
@@ -94,7 +95,7 @@ public final class StatusService {
             report = report.withAuth(report.auth().withUsage(usageRows));
         }
         return new Outcome(report, MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), run, health,
-                session != null && session.cancelled());
+                verdict.reasons(run), session != null && session.cancelled());
     }
 
     /** {@code --min-headroom}: a warning naming each credential in use below the threshold. */

@@ -59,7 +59,7 @@ public final class LoginService {
         String method = request.method();
         if (!definition.loginMethods().contains(method)) {
             boolean oauthMethod = method.equals(ProviderDefinition.OAUTH) || method.equals(ProviderDefinition.DEVICE);
-            throw NemoException.usage("Unknown auth method \"" + method + "\" for " + id + "; available: "
+            throw NemoException.usage("Unknown auth method " + dev.nemo.text.PrintableText.quote(method) + " for " + id + "; available: "
                     + String.join(", ", definition.loginMethods())
                     + (oauthMethod ? " (OAuth methods need models.providers." + id + ".oauth endpoints in the config)"
                     : " (see `nemo plugins list`)") + ".");

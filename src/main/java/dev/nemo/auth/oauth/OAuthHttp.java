@@ -117,14 +117,46 @@ public final class OAuthHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * A failed exchange in words a person can act on: the host that cannot be resolved, the address
+     * that refused or cannot be routed to, a TLS failure; never a library's wording (Netty's
+     * "[A(1), AAAA(28)] after 2 queries") or an exception's class.
+     */
     static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t instanceof java.util.concurrent.CompletionException
-                || t.getClass() == RuntimeException.class)) {
-            t = t.getCause();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof java.net.UnknownHostException) {
+                java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']+)'").matcher(message);
+                return "cannot resolve host " + (quoted.find() ? quoted.group(1) : message.split("[\\s:]")[0]);
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return "no route to host " + address(message);
+            }
+            if (t instanceof java.net.ConnectException) {
+                return message.toLowerCase(java.util.Locale.ROOT).contains("timed out") ? "the connection timed out"
+                        : "connection refused by " + address(message);
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the TLS handshake failed (check the URL's scheme and the server's certificate)";
+            }
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return message.isBlank() ? "no answer in time" : message;
+            }
+            if (t instanceof java.io.IOException && message.toLowerCase(java.util.Locale.ROOT).matches(".*(reset|closed).*")) {
+                return "the server closed the connection";
+            }
         }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        String message = e.getMessage();
+        if (message == null || message.isBlank() || message.contains("Exception") || message.contains("java.")) {
+            return "the request failed";
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** {@code host/1.2.3.4:443} (Netty's form) or {@code /1.2.3.4:443} as {@code 1.2.3.4:443}. */
+    private static String address(String message) {
+        String tail = message.contains(": ") ? message.substring(message.lastIndexOf(": ") + 2) : message;
+        return tail.contains("/") ? tail.substring(tail.lastIndexOf('/') + 1) : tail;
     }
 
     /** {@code scheme://host[:port]}: how errors name an endpoint (no path or query, which may carry anything). */

@@ -54,7 +54,7 @@ public class ListCommand implements Callable<Integer> {
         String providerFilter = null;
         if (provider != null) {
             if (provider.isBlank() || provider.trim().chars().anyMatch(Character::isWhitespace)) {
-                throw NemoException.usage("Invalid --provider \"" + provider + "\": expected a provider id such as openai");
+                throw NemoException.usage("Invalid --provider " + dev.nemo.text.PrintableText.quote(provider) + ": expected a provider id such as openai");
             }
             providerFilter = ProviderId.normalize(provider);
         }

@@ -8,7 +8,9 @@ import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Terminal;
 import dev.nemo.output.JUnitReport;
 import dev.nemo.output.ProbeReporting;
+import dev.nemo.probe.Health;
 import dev.nemo.probe.ProbeRun;
+import dev.nemo.status.CheckVerdict;
 import dev.nemo.status.StatusReport;
 import dev.nemo.output.ProbeTextRenderer;
 import dev.nemo.output.StatusTextRenderer;
@@ -107,6 +109,16 @@ public class StatusCommand implements Callable<Integer> {
         term.out().flush();
         if (outcome.interrupted()) {
             return observer.stoppedBy();
+        }
+        if (check && outcome.health() != Health.HEALTHY) {
+            // Why the check did not pass, one line per reason, so a CI log says what to fix.
+            for (CheckVerdict.Reason reason : outcome.reasons()) {
+                if (reason.severity() == Health.FAILING) {
+                    term.error("check failed: " + reason.text());
+                } else {
+                    term.warn("check: " + reason.text());
+                }
+            }
         }
         return check ? ExitCodes.of(outcome.health()) : ExitCodes.OK;
     }
