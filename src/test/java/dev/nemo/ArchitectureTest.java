@@ -57,6 +57,20 @@ class ArchitectureTest {
         assertThat(seen).allSatisfy(p -> assertThat(rank(p)).as("layer of package " + display(p)).isNotNegative());
     }
 
+    /** One Vert.x instance per run: the probe run's HttpStack; only the OAuth login flows, which run no probes, make their own. */
+    @Test
+    void onlyTheRunsHttpStackAndTheLoginFlowsCreateAVertxInstance() throws IOException {
+        List<String> creators = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (Files.readString(file).contains("Vertx.vertx(")) {
+                    creators.add(MAIN.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(creators).containsExactlyInAnyOrder("probe/HttpStack.java", "auth/oauth/OAuthHttp.java");
+    }
+
     /** Every command package is one layer: a group command names its subcommands and they name their parent. */
     private static String packageOf(String pkg) {
         return pkg.equals("cli") || pkg.startsWith("cli.") ? "cli" : pkg;

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Sends one request and reads at most {@code bodyCap} bytes of the answer. Reading stops, and the
  * stream is reset, as soon as the cap is hit, so a 50 MB reply costs 64 KiB of memory. Cancelling
- * the returned Uni (a timeout, Ctrl-C) resets the request and frees its connection slot.
+ * the returned Uni (a timeout, Ctrl-C) resets the request and frees its connection slot; cancelled
+ * before its connection is ready, the request is never sent.
  */
 public final class HttpExchange {
     /**
@@ -51,12 +52,17 @@ public final class HttpExchange {
                     .setAbsoluteURI(request.uri().toString())
                     .setFollowRedirects(false);
             request.headers().forEach(options::putHeader);
+            // finished: an answer was emitted, or the exchange was given up (timeout, Ctrl-C). Set
+            // before reading sent here and read after setting sent below, so that whichever of
+            // "given up" and "connection ready" comes second drops the request.
             AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
             AtomicBoolean finished = new AtomicBoolean();
             emitter.onTermination(() -> {
-                HttpClientRequest r = sent.get();
-                if (r != null && finished.compareAndSet(false, true)) {
-                    r.reset(); // cancelled or failed mid-flight: drop the stream, never reuse a half-read connection
+                if (finished.compareAndSet(false, true)) {
+                    HttpClientRequest r = sent.get();
+                    if (r != null) {
+                        r.reset(); // given up mid-flight: drop the stream, never reuse a half-read connection
+                    }
                 }
             });
             client.request(options).onComplete(created -> {
@@ -66,6 +72,11 @@ public final class HttpExchange {
                 }
                 HttpClientRequest r = created.result();
                 sent.set(r);
+                if (finished.get()) {
+                    r.exceptionHandler(ignored -> { });
+                    r.reset(); // given up while waiting for a connection: nothing is sent
+                    return;
+                }
                 r.exceptionHandler(emitter::fail);
                 r.response().onComplete(answered -> {
                     if (answered.failed()) {

@@ -3,16 +3,11 @@ package dev.nemo.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.providers.ApiStyle;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
 
 /**
- * Maps an HTTP result or a transport failure to a {@link ProbeStatus} (reference §4.6): the HTTP
+ * Maps an HTTP answer to a {@link ProbeStatus} (reference §4.6): the HTTP
  * status decides first, then the provider's error body (so OpenAI's {@code insufficient_quota} 429
  * is billing, and Anthropic's "credit balance" 400 is billing, not format).
  */
@@ -74,38 +69,6 @@ public final class ProbeClassifier {
             return ProbeOutcome.failed(ReasonCode.BAD_REQUEST, prefix);
         }
         return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, prefix);
-    }
-
-    /** Transport failures: timeouts are {@code timeout}; refused, reset, TLS and DNS failures {@code unknown}. */
-    public static ProbeOutcome classify(Throwable failure, long timeoutMs) {
-        Throwable t = failure;
-        while (t.getCause() != null && !(t instanceof TimeoutException) && t.getCause() != t) {
-            if (t instanceof ConnectException || t instanceof SSLException || t instanceof UnknownHostException) {
-                break;
-            }
-            t = t.getCause();
-        }
-        if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
-            return ProbeOutcome.failed(ReasonCode.TIMEOUT, "timed out after " + timeoutMs + " ms");
-        }
-        if (t instanceof UnknownHostException) {
-            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "cannot resolve host " + t.getMessage());
-        }
-        if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-            // Netty says "Connection refused: /127.0.0.1:9": keep just the address.
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            String address = message.contains(": ") ? message.substring(message.lastIndexOf(": ") + 2).replaceFirst("^/", "") : "";
-            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "connection refused" + (address.isEmpty() ? "" : " by " + shorten(address)));
-        }
-        if (t instanceof SSLException) {
-            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "TLS error: " + shorten(t.getMessage()));
-        }
-        String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("reset") || lower.contains("closed")) {
-            return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, "connection reset by server");
-        }
-        return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, shorten(text));
     }
 
     private static ProbeOutcome successBody(String body, boolean truncated, ApiStyle style) {

@@ -2,52 +2,57 @@ package dev.nemo.probe;
 
 import dev.nemo.auth.Redactor;
 import dev.nemo.providers.ApiStyle;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
- * Sends every target once, at most {@code concurrency} at a time, each bounded by one timeout
- * over the whole exchange (connect, headers, body), and turns every outcome into a result: one
- * failing target never stops the run. Knows nothing of picocli or output.
+ * Sends every job once, at most {@code concurrency} at a time (and at most
+ * {@code providerConcurrency} per provider), each bounded by one timeout over the whole exchange
+ * (connect, headers, body), and turns every outcome into a result: one failing target never stops
+ * the run. Results are redacted and reported on the thread that called {@link #run} or
+ * {@link #runJobs}, never on an event loop. Knows nothing of picocli or output.
  */
 public final class ProbeEngine implements AutoCloseable {
     /** Enough for any provider's error JSON; a probe never needs more of a body. */
     static final int BODY_CAP_BYTES = 64 * 1024;
 
-    /** Told about each finished probe (progress on a terminal). Called from event-loop threads. */
+    /** Told about each finished probe (progress on a terminal), on the thread running the batch. */
     public interface Listener {
         void finished(ProbeStatus status);
     }
 
-    private final Vertx vertx;
+    /** Removes secrets from an error text; {@code credential} is the one the job sent. */
+    @FunctionalInterface
+    public interface Redaction {
+        String redact(String credential, String error);
+
+        static Redaction of(Redactor redactor) {
+            return (credential, error) -> redactor.with(credential).redact(error);
+        }
+    }
+
     private final HttpClient client;
     private final HttpExchange exchange;
-    private final int concurrency;
     private final long timeoutMs;
     private final int maxTokens;
-    private final ProviderLimits providerLimits;
-    private final AtomicReference<Cancellable> running = new AtomicReference<>();
-    private final CountDownLatch done = new CountDownLatch(1);
+    private final ProbeDispatcher dispatcher;
+    private final AtomicReference<ProbeDispatcher.Batch<Attempt>> batch = new AtomicReference<>();
+    private volatile boolean cancelled;
 
-    public ProbeEngine(int concurrency, long timeoutMs, int maxTokens, int providerConcurrency) {
-        this.concurrency = concurrency;
+    /** An engine on the run's {@code stack}; closing the engine leaves the stack to its owner. */
+    public ProbeEngine(HttpStack stack, int concurrency, long timeoutMs, int maxTokens, int providerConcurrency) {
         this.timeoutMs = timeoutMs;
         this.maxTokens = maxTokens;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors() * 2))
-                .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         // The pool is sized from the requested concurrency: Vert.x's default of 5 connections per
-        // host would otherwise cap the run silently. Probes are HTTP/1.1 keep-alive: a connection
-        // is reused by the next probe of the same host, and one timeout covers the whole exchange.
+        // host would otherwise cap the run silently. Connections are kept alive for the next probe
+        // of the same host. No idle timeout: the probe's own timeout bounds every exchange, and an
+        // idle timer racing it would turn a hung server into "connection reset".
         HttpClientOptions options = new HttpClientOptions()
                 .setMaxPoolSize(concurrency)
                 .setHttp2MaxPoolSize(concurrency)
@@ -55,53 +60,21 @@ public final class ProbeEngine implements AutoCloseable {
                 .setKeepAlive(true)
                 .setPipelining(false)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
-                .setIdleTimeout((int) Math.max(1, (timeoutMs + 999) / 1000))
+                .setIdleTimeout(0)
                 .setTryUseCompression(false)
                 .setVerifyHost(true);
-        this.client = vertx.createHttpClient(options);
+        this.client = stack.vertx().createHttpClient(options);
         this.exchange = new HttpExchange(client, BODY_CAP_BYTES);
-        this.providerLimits = new ProviderLimits(providerConcurrency);
-    }
-
-    /**
-     * Warms the HTTP stack on a background thread while the command is still reading config and
-     * store: one real exchange with an in-process server on 127.0.0.1 loads and compiles the
-     * client's connect, codec and response path, so the first round of probes does not pay for
-     * it. Touches no file and nothing beyond this process.
-     */
-    public static void preload() {
-        Thread warm = new Thread(() -> {
-            Vertx v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-            try {
-                var server = v.createHttpServer().requestHandler(req -> req.response()
-                        .putHeader("content-type", "application/json").end("{\"choices\":[]}"));
-                int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
-                        .get(2, java.util.concurrent.TimeUnit.SECONDS).actualPort();
-                HttpClient client = v.createHttpClient(new HttpClientOptions());
-                ProbeRequest request = new ProbeRequest(java.net.URI.create("http://127.0.0.1:" + port + "/chat/completions"),
-                        java.util.Map.of("content-type", "application/json"), "{}");
-                HttpExchange.Response response = new HttpExchange(client, BODY_CAP_BYTES).send(request)
-                        .ifNoItem().after(Duration.ofSeconds(2)).fail().await().indefinitely();
-                ProbeClassifier.classify(response, ApiStyle.OPENAI_COMPLETIONS, 0);
-                Multi.createFrom().range(0, 1).onItem().transformToUni(i -> Uni.createFrom().item(i)).merge(1)
-                        .collect().asList().await().indefinitely();
-            } catch (Exception e) {
-                // Warming is an optimisation only: the probes work the same without it.
-            } finally {
-                v.close();
-            }
-        }, "nemo-preload");
-        warm.setDaemon(true);
-        warm.start();
+        this.dispatcher = new ProbeDispatcher(concurrency, providerConcurrency);
     }
 
     /**
      * Runs all targets (the status probe) and returns one result per target, in target order; a
-     * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry.
+     * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry, and only then.
      */
     public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener) {
-        List<ProbeJob> jobs = targets.stream().map(this::statusJob).toList();
-        JobResult[] outcomes = runJobs(jobs, redactor, listener);
+        JobResult[] outcomes = execute(targets.stream().map(t -> t.provider().id()).toList(), i -> statusJob(targets.get(i)),
+                i -> targets.get(i).credential(), Redaction.of(redactor), listener);
         ProbeResult[] results = new ProbeResult[targets.size()];
         for (int i = 0; i < results.length; i++) {
             JobResult o = outcomes[i];
@@ -113,31 +86,49 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     /**
-     * Runs all jobs, at most {@code concurrency} in flight, and returns one result per job, in job
-     * order; a job Ctrl-C cancelled has a null entry. One engine runs one batch.
+     * Runs all jobs and returns one result per job, in job order; a job Ctrl-C cancelled has a null
+     * entry, and only then. One engine runs one batch.
      */
     public JobResult[] runJobs(List<ProbeJob> jobs, Redactor redactor, Listener listener) {
-        JobResult[] results = new JobResult[jobs.size()];
-        if (jobs.isEmpty()) {
-            return results;
+        return runJobs(jobs, Redaction.of(redactor), listener);
+    }
+
+    JobResult[] runJobs(List<ProbeJob> jobs, Redaction redaction, Listener listener) {
+        return execute(jobs.stream().map(ProbeJob::provider).toList(), jobs::get, i -> jobs.get(i).credential(), redaction,
+                listener);
+    }
+
+    private JobResult[] execute(List<String> providers, IntFunction<ProbeJob> jobOf, IntFunction<String> credentialOf,
+                                Redaction redaction, Listener listener) {
+        JobResult[] results = new JobResult[providers.size()];
+        ProbeDispatcher.Batch<Attempt> b = dispatcher.batch(providers, i -> attempt(jobOf.apply(i)));
+        if (!batch.compareAndSet(null, b)) {
+            throw new IllegalStateException("one engine runs one batch");
         }
-        Cancellable subscription = Multi.createFrom().range(0, jobs.size())
-                .onItem().transformToUni(i -> providerLimits.guard(jobs.get(i).provider(),
-                        () -> send(jobs.get(i), redactor)).map(r -> new Indexed(i, r)))
-                .merge(concurrency)
-                .subscribe().with(
-                        item -> {
-                            results[item.index()] = item.result();
-                            listener.finished(item.result().status());
-                        },
-                        failure -> done.countDown(), // unreachable by design: every failure is a result
-                        done::countDown);
-        running.set(subscription);
+        if (cancelled) {
+            b.cancel(); // Ctrl-C before the first round: nothing is sent
+        }
         try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            subscription.cancel();
+            for (ProbeDispatcher.Finished<Attempt> f : b.results().subscribe().asIterable()) {
+                ProbeOutcome o = f.result().outcome();
+                String error = o.error() == null ? null : redaction.redact(credentialOf.apply(f.index()), o.error());
+                results[f.index()] = new JobResult(o.status(), o.reason(), error, o.requestId(), o.retryAfterMs(),
+                        f.result().latencyMs());
+                listener.finished(o.status());
+            }
+        } finally {
+            b.cancel(); // a listener that throws stops the batch too
+        }
+        if (!cancelled) {
+            int missing = 0;
+            for (JobResult r : results) {
+                missing += r == null ? 1 : 0;
+            }
+            if (missing > 0) {
+                // Never a row silently dropped: a run that was not cancelled accounts for every job.
+                throw new IllegalStateException("the probe run ended without a result for " + missing + " of "
+                        + results.length + " targets");
+            }
         }
         return results;
     }
@@ -152,13 +143,16 @@ public final class ProbeEngine implements AutoCloseable {
                 .await().indefinitely();
     }
 
-    /** Stops the run: no new probes start, in-flight ones are reset; {@link #run} returns what finished. */
+    /**
+     * Stops the run from any thread, at any time (also before it began): no new probes start,
+     * in-flight ones are reset; {@link #run} returns what finished.
+     */
     public void cancel() {
-        Cancellable subscription = running.get();
-        if (subscription != null) {
-            subscription.cancel();
+        cancelled = true;
+        ProbeDispatcher.Batch<Attempt> b = batch.get();
+        if (b != null) {
+            b.cancel();
         }
-        done.countDown();
     }
 
     private ProbeJob statusJob(ProbeTarget target) {
@@ -166,17 +160,19 @@ public final class ProbeEngine implements AutoCloseable {
                 ApiStyle.fromWireName(target.provider().api()).orElseThrow(), ProbeJob.BodyCheck.ANY, target.credential());
     }
 
-    Uni<JobResult> send(ProbeJob job, Redactor redactor) {
+    /** What one exchange came to, unredacted: every failure is an outcome, so this Uni never fails. */
+    private record Attempt(ProbeOutcome outcome, long latencyMs) {
+    }
+
+    private Uni<Attempt> attempt(ProbeJob job) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
             return exchange.send(job.request())
                     .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
                     .map(response -> checked(job, ProbeClassifier.classify(response, job.style(), System.currentTimeMillis()),
                             response))
-                    .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
-                    .map(outcome -> new JobResult(outcome.status(), outcome.reason(),
-                            outcome.error() == null ? null : redactor.with(job.credential()).redact(outcome.error()),
-                            outcome.requestId(), outcome.retryAfterMs(), (System.nanoTime() - start) / 1_000_000));
+                    .onFailure().recoverWithItem(failure -> TransportFailures.classify(failure, timeoutMs))
+                    .map(outcome -> new Attempt(outcome, (System.nanoTime() - start) / 1_000_000));
         });
     }
 
@@ -185,13 +181,9 @@ public final class ProbeEngine implements AutoCloseable {
         return outcome.status() == ProbeStatus.OK ? job.check().check(response.body()) : outcome;
     }
 
+    /** Closes this engine's connections; the stack stays up for its owner to close. */
     @Override
     public void close() {
         client.close();
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
-    }
-
-    private record Indexed(int index, JobResult result) {
     }
 }

@@ -4,10 +4,11 @@ import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
 import dev.nemo.probe.HttpExchange;
 import dev.nemo.probe.JobResult;
-import dev.nemo.probe.ProbeClassifier;
+import dev.nemo.probe.HttpStack;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeJob;
 import dev.nemo.probe.ProbeRequest;
+import dev.nemo.probe.TransportFailures;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class ModelScanner implements AutoCloseable {
     private final CatalogSource source;
     private final ScanOptions options;
     private final Redactor redactor;
+    private final HttpStack stack;
     private final ProbeEngine engine;
     private volatile boolean cancelled;
 
@@ -36,7 +38,8 @@ public final class ModelScanner implements AutoCloseable {
         this.source = source;
         this.options = options;
         this.redactor = source.hasKey() ? redactor.with(source.key()) : redactor;
-        this.engine = new ProbeEngine(options.concurrency(), options.timeoutMs(), ScanRequests.IMAGE_MAX_TOKENS, 0);
+        this.stack = HttpStack.start();
+        this.engine = new ProbeEngine(stack, options.concurrency(), options.timeoutMs(), ScanRequests.IMAGE_MAX_TOKENS, 0);
     }
 
     /** {@code GET {baseUrl}/models}, parsed and filtered to the models worth probing. */
@@ -53,7 +56,7 @@ public final class ModelScanner implements AutoCloseable {
             response = engine.fetch(ProbeRequest.get(uri, headers), CATALOG_CAP_BYTES,
                     Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs()));
         } catch (RuntimeException e) {
-            String why = ProbeClassifier.classify(e, Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs())).error();
+            String why = TransportFailures.classify(e, Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs())).error();
             throw NemoException.failure(source.displayName() + " /models failed: " + redactor.redact(why));
         }
         if (response.status() < 200 || response.status() >= 300) {
@@ -120,5 +123,6 @@ public final class ModelScanner implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        stack.close();
     }
 }

@@ -51,6 +51,7 @@ public final class FakeProvider implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
 
     public FakeProvider() {
         this(0);
@@ -60,6 +61,7 @@ public final class FakeProvider implements AutoCloseable {
     public FakeProvider(long defaultDelayMs) {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer();
+        server.connectionHandler(c -> connections.incrementAndGet());
         server.requestHandler(req -> req.body().onSuccess(body -> handle(req, body, defaultDelayMs)));
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -89,6 +91,11 @@ public final class FakeProvider implements AutoCloseable {
 
     public int maxInFlight() {
         return maxInFlight.get();
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
     }
 
     /** Forgets what was seen, for the next benchmark round. */

@@ -61,6 +61,7 @@ public final class OAuthHttp implements AutoCloseable {
     }
 
     private final Vertx vertx;
+    private final boolean ownsVertx;
     private final HttpClient client;
     private final Duration requestTimeout;
 
@@ -69,8 +70,15 @@ public final class OAuthHttp implements AutoCloseable {
     }
 
     public OAuthHttp(Duration requestTimeout) {
+        this(requestTimeout, null);
+    }
+
+    /** On the run's Vert.x instance when {@code shared} is given (a probe run's refresh), which {@link #close()} leaves open. */
+    public OAuthHttp(Duration requestTimeout, Vertx shared) {
         this.requestTimeout = requestTimeout;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        this.ownsVertx = shared == null;
+        this.vertx = shared != null ? shared
+                : Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) requestTimeout.toMillis())
                 .setVerifyHost(true)
@@ -178,6 +186,9 @@ public final class OAuthHttp implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        if (!ownsVertx) {
+            return;
+        }
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 }

@@ -13,12 +13,14 @@ import dev.nemo.config.NemoConfig.OAuthConfig;
 import dev.nemo.providers.ProviderRegistry;
 import java.nio.file.Path;
 import dev.nemo.providers.ProviderDefinition;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,9 +43,12 @@ public final class TokenRefresher {
     }
 
     private final Duration requestTimeout;
+    private final Supplier<Vertx> vertx;
 
-    public TokenRefresher(Duration requestTimeout) {
+    /** @param vertx the run's Vert.x instance, asked for only when a token is due */
+    public TokenRefresher(Duration requestTimeout, Supplier<Vertx> vertx) {
         this.requestTimeout = requestTimeout;
+        this.vertx = vertx;
     }
 
     /** True when {@code profile} should be refreshed before use and can be. */
@@ -70,7 +75,7 @@ public final class TokenRefresher {
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, AuthProfile> renewed = new LinkedHashMap<>();
         AuthStoreFile file = new AuthStoreFile(storePath);
-        try (OAuthHttp http = new OAuthHttp(requestTimeout)) {
+        try (OAuthHttp http = new OAuthHttp(requestTimeout, vertx.get())) {
             for (AuthProfile profile : due) {
                 OAuthConfig endpoints = providers.find(profile.provider()).orElseThrow().oauth();
                 try {

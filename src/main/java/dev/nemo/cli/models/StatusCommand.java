@@ -14,7 +14,7 @@ import dev.nemo.output.JUnitReport;
 import dev.nemo.output.ProbeProgress;
 import dev.nemo.output.ProbeTextRenderer;
 import dev.nemo.output.StatusTextRenderer;
-import dev.nemo.probe.ProbeEngine;
+import dev.nemo.probe.HttpStack;
 import dev.nemo.probe.ProbeOptions;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeSession;
@@ -64,9 +64,8 @@ public class StatusCommand implements Callable<Integer> {
             throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
         }
         ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
-        if (probeOptions != null) {
-            ProbeEngine.preload();
-        }
+        // Started and warmed while config and store load; the session closes it.
+        HttpStack stack = probeOptions == null ? null : HttpStack.start();
         if (probe.tuningWithoutProbe()) {
             term.warn("--probe-* options have no effect without --probe");
         }
@@ -74,7 +73,7 @@ public class StatusCommand implements Callable<Integer> {
         RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
         long now = System.currentTimeMillis();
         // The session refreshes due OAuth profiles first; the report then shows the renewed state.
-        ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now);
+        ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now, stack);
         if (session != null) {
             ctx = session.context();
         }
