@@ -3,8 +3,7 @@ package dev.nemo.probe;
 import dev.nemo.auth.Redactor;
 import dev.nemo.providers.ApiStyle;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -37,35 +36,30 @@ public final class ProbeEngine implements AutoCloseable {
         }
     }
 
-    private final HttpClient client;
-    private final HttpExchange exchange;
+    private final ProbeClients clients;
+    private final NetworkSettings network;
     private final long timeoutMs;
     private final int maxTokens;
     private final ProbeDispatcher dispatcher;
     private final AtomicReference<ProbeDispatcher.Batch<Attempt>> batch = new AtomicReference<>();
     private volatile boolean cancelled;
 
-    /** An engine on the run's {@code stack}; closing the engine leaves the stack to its owner. */
-    public ProbeEngine(HttpStack stack, int concurrency, long timeoutMs, int maxTokens, int providerConcurrency) {
+    /**
+     * An engine on the run's {@code stack}, reaching providers as {@code network} says; closing
+     * the engine leaves the stack to its owner.
+     */
+    public ProbeEngine(HttpStack stack, NetworkSettings network, int concurrency, long timeoutMs, int maxTokens,
+                       int providerConcurrency) {
+        this.network = network;
         this.timeoutMs = timeoutMs;
         this.maxTokens = maxTokens;
-        // The pool is sized from the requested concurrency: Vert.x's default of 5 connections per
-        // host would otherwise cap the run silently. Connections are kept alive for the next probe
-        // of the same host. No idle timeout: the probe's own timeout bounds every exchange, and an
-        // idle timer racing it would turn a hung server into "connection reset".
-        HttpClientOptions options = new HttpClientOptions()
-                .setMaxPoolSize(concurrency)
-                .setHttp2MaxPoolSize(concurrency)
-                .setMaxWaitQueueSize(-1)
-                .setKeepAlive(true)
-                .setPipelining(false)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
-                .setIdleTimeout(0)
-                .setTryUseCompression(false)
-                .setVerifyHost(true);
-        this.client = stack.vertx().createHttpClient(options);
-        this.exchange = new HttpExchange(client, BODY_CAP_BYTES);
+        this.clients = new ProbeClients(stack.vertx(), concurrency, timeoutMs, BODY_CAP_BYTES);
         this.dispatcher = new ProbeDispatcher(concurrency, providerConcurrency);
+    }
+
+    /** Direct connections and the system's CAs (tests). */
+    ProbeEngine(HttpStack stack, int concurrency, long timeoutMs, int maxTokens, int providerConcurrency) {
+        this(stack, NetworkSettings.DIRECT, concurrency, timeoutMs, maxTokens, providerConcurrency);
     }
 
     /**
@@ -73,6 +67,7 @@ public final class ProbeEngine implements AutoCloseable {
      * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry, and only then.
      */
     public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener) {
+        prepare(targets.stream().map(t -> new Endpoint(t.provider().id(), t.provider().baseUrl())));
         JobResult[] outcomes = execute(targets.stream().map(t -> t.provider().id()).toList(), i -> statusJob(targets.get(i)),
                 i -> targets.get(i).credential(), Redaction.of(redactor), listener);
         ProbeResult[] results = new ProbeResult[targets.size()];
@@ -94,6 +89,8 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     JobResult[] runJobs(List<ProbeJob> jobs, Redaction redaction, Listener listener) {
+        prepare(jobs.stream().map(j -> new Endpoint(j.provider(), j.request().uri().getScheme() + "://"
+                + j.request().uri().getRawAuthority())));
         return execute(jobs.stream().map(ProbeJob::provider).toList(), jobs::get, i -> jobs.get(i).credential(), redaction,
                 listener);
     }
@@ -137,10 +134,30 @@ public final class ProbeEngine implements AutoCloseable {
      * One GET outside the probe batch (a provider's model catalogue): the engine's whole-exchange
      * timeout, a body read up to {@code bodyCap} bytes. Transport failures and timeouts throw.
      */
-    public HttpExchange.Response fetch(ProbeRequest request, int bodyCap, long fetchTimeoutMs) {
-        return exchange.send(request, bodyCap)
+    public HttpExchange.Response fetch(ProbeRequest request, String provider, int bodyCap, long fetchTimeoutMs) {
+        Route route = network.route(provider, request.uri());
+        return clients.exchange(route, isHttps(request.uri())).send(request, bodyCap, route.proxyOptions(fetchTimeoutMs))
                 .ifNoItem().after(Duration.ofMillis(fetchTimeoutMs)).failWith(TimeoutException::new)
                 .await().indefinitely();
+    }
+
+    /** A provider and the base URL its requests go to. */
+    private record Endpoint(String provider, String baseUrl) {
+    }
+
+    /**
+     * Creates the clients the batch will need, here on the calling thread: a TLS client reads the
+     * trust store, which must not happen on an event loop.
+     */
+    private void prepare(java.util.stream.Stream<Endpoint> endpoints) {
+        endpoints.distinct().forEach(e -> {
+            URI uri = URI.create(e.baseUrl().trim());
+            clients.exchange(network.route(e.provider(), uri), isHttps(uri));
+        });
+    }
+
+    private static boolean isHttps(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme());
     }
 
     /**
@@ -167,13 +184,22 @@ public final class ProbeEngine implements AutoCloseable {
     private Uni<Attempt> attempt(ProbeJob job) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
-            return exchange.send(job.request())
+            URI uri = job.request().uri();
+            Route route = network.route(job.provider(), uri);
+            return clients.exchange(route, isHttps(uri)).send(job.request(), BODY_CAP_BYTES, route.proxyOptions(timeoutMs))
                     .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
-                    .map(response -> checked(job, ProbeClassifier.classify(response, job.style(), System.currentTimeMillis()),
-                            response))
-                    .onFailure().recoverWithItem(failure -> TransportFailures.classify(failure, timeoutMs))
+                    .map(response -> answered(job, route, response))
+                    .onFailure().recoverWithItem(failure -> TransportFailures.classify(failure, timeoutMs, route))
                     .map(outcome -> new Attempt(outcome, (System.nanoTime() - start) / 1_000_000));
         });
+    }
+
+    private static ProbeOutcome answered(ProbeJob job, Route route, HttpExchange.Response response) {
+        if (response.status() == 407 && route.proxied()) {
+            // A plain-http request goes to the proxy as is, so the proxy's refusal arrives as an answer.
+            return ProbeOutcome.failed(ReasonCode.PROXY_AUTH, "proxy " + route.proxy() + " asks for authentication (HTTP 407)");
+        }
+        return checked(job, ProbeClassifier.classify(response, job.style(), System.currentTimeMillis()), response);
     }
 
     /** A well-formed 2xx answer still has to pass the job's own check (a tool call, for scan). */
@@ -184,6 +210,6 @@ public final class ProbeEngine implements AutoCloseable {
     /** Closes this engine's connections; the stack stays up for its owner to close. */
     @Override
     public void close() {
-        client.close();
+        clients.close();
     }
 }

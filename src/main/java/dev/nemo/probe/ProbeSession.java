@@ -18,6 +18,7 @@ public final class ProbeSession {
     private final ProbeOptions options;
     private final ProbePlan plan;
     private final HttpStack stack;
+    private final NetworkSettings network;
     private volatile ProbeEngine engine;
     private volatile boolean cancelled;
 
@@ -34,6 +35,7 @@ public final class ProbeSession {
         TokenRefresher.Outcome refreshed = new TokenRefresher(timeout, stack::vertx).refresh(ctx.agent().authStorePath(), ctx.providers(),
                 ctx.redactor(), planner.oauthProfilesToProbe(), now);
         this.ctx = refreshed.renewed().isEmpty() ? ctx : ctx.withRenewed(refreshed.renewed());
+        this.network = NetworkSettings.of(this.ctx);
         this.plan = (refreshed.changedNothing() ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
     }
 
@@ -50,7 +52,7 @@ public final class ProbeSession {
         long startedAt = System.currentTimeMillis();
         ProbeResult[] executed;
         long finishedAt;
-        try (HttpStack s = stack; ProbeEngine e = new ProbeEngine(s, options.concurrency(), options.timeoutMs(),
+        try (HttpStack s = stack; ProbeEngine e = new ProbeEngine(s, network, options.concurrency(), options.timeoutMs(),
                 options.maxTokens(), options.providerConcurrency())) {
             engine = e;
             if (cancelled) {

@@ -1,11 +1,14 @@
 package dev.nemo.probe;
 
+import io.netty.handler.proxy.ProxyConnectException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -15,12 +18,30 @@ import javax.net.ssl.SSLException;
  */
 public final class TransportFailures {
     private static final int MAX_CHARS = 240;
+    private static final Pattern PROXY_STATUS = Pattern.compile("status: (\\d{3})");
+    private static final Pattern PROXY_ADDRESS = Pattern.compile(", /?([^ ,]*?:\\d+) =>");
 
     private TransportFailures() {
     }
 
     public static ProbeOutcome classify(Throwable failure, long timeoutMs) {
+        return classify(failure, timeoutMs, Route.DIRECT);
+    }
+
+    /** {@code route} says whether a proxy was in the way, so a refused connection names the proxy. */
+    static ProbeOutcome classify(Throwable failure, long timeoutMs, Route route) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CertificateRejection rejection) {
+                return ProbeOutcome.failed(rejection.reason(), rejection.getMessage());
+            }
+            if (c instanceof ProxyConnectException proxyFailure) {
+                return proxy(proxyFailure, timeoutMs, route);
+            }
+        }
         Throwable t = decisive(failure);
+        if (route.proxied() && t instanceof ConnectException) {
+            return ProbeOutcome.failed(ReasonCode.PROXY_REFUSED, "proxy " + route.proxy() + " refused the connection");
+        }
         if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
             return ProbeOutcome.failed(ReasonCode.TIMEOUT, "timed out after " + timeoutMs + " ms");
         }
@@ -43,6 +64,32 @@ public final class TransportFailures {
             return ProbeOutcome.failed(ReasonCode.CONNECTION_RESET, "connection reset by server");
         }
         return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, shorten(text));
+    }
+
+    /**
+     * The proxy's answer to CONNECT (or a SOCKS handshake) was not a tunnel. Netty's message is
+     * "http, basic, /10.0.0.1:3128 => host:443, status: 407 Proxy Authentication Required".
+     */
+    private static ProbeOutcome proxy(ProxyConnectException failure, long timeoutMs, Route route) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        String proxy = route.proxied() ? route.proxy().toString() : proxyAddress(message);
+        Matcher status = PROXY_STATUS.matcher(message);
+        String code = status.find() ? status.group(1) : null;
+        if (message.endsWith("timeout")) {
+            return ProbeOutcome.failed(ReasonCode.TIMEOUT, "timed out after " + timeoutMs + " ms (waiting for proxy " + proxy + ")");
+        }
+        if ("407".equals(code) || message.contains("authentication") || message.contains("auth failed")) {
+            return ProbeOutcome.failed(ReasonCode.PROXY_AUTH, "proxy " + proxy + (code != null
+                    ? " asks for authentication (HTTP 407); put user:password in the proxy URL"
+                    : " refused the user name or password"));
+        }
+        return ProbeOutcome.failed(ReasonCode.PROXY_REFUSED, "proxy " + proxy + " refused the tunnel"
+                + (code != null ? " (HTTP " + code + ")" : ""));
+    }
+
+    private static String proxyAddress(String message) {
+        Matcher m = PROXY_ADDRESS.matcher(message);
+        return m.find() ? m.group(1) : "";
     }
 
     /** The first cause that says what happened, below wrappers (CompletionException, Vert.x's own). */

@@ -4,6 +4,7 @@ import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
 import dev.nemo.probe.HttpExchange;
 import dev.nemo.probe.JobResult;
+import dev.nemo.probe.NetworkSettings;
 import dev.nemo.probe.HttpStack;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeJob;
@@ -34,12 +35,13 @@ public final class ModelScanner implements AutoCloseable {
     private final ProbeEngine engine;
     private volatile boolean cancelled;
 
-    public ModelScanner(CatalogSource source, ScanOptions options, Redactor redactor) {
+    /** {@code network}: proxies and trusted CAs ({@link NetworkSettings#of}). */
+    public ModelScanner(CatalogSource source, ScanOptions options, Redactor redactor, NetworkSettings network) {
         this.source = source;
         this.options = options;
         this.redactor = source.hasKey() ? redactor.with(source.key()) : redactor;
         this.stack = HttpStack.start();
-        this.engine = new ProbeEngine(stack, options.concurrency(), options.timeoutMs(), ScanRequests.IMAGE_MAX_TOKENS, 0);
+        this.engine = new ProbeEngine(stack, network, options.concurrency(), options.timeoutMs(), ScanRequests.IMAGE_MAX_TOKENS, 0);
     }
 
     /** {@code GET {baseUrl}/models}, parsed and filtered to the models worth probing. */
@@ -53,7 +55,7 @@ public final class ModelScanner implements AutoCloseable {
         URI uri = URI.create(CatalogSource.stripSlash(source.provider().baseUrl()) + "/models");
         HttpExchange.Response response;
         try {
-            response = engine.fetch(ProbeRequest.get(uri, headers), CATALOG_CAP_BYTES,
+            response = engine.fetch(ProbeRequest.get(uri, headers), source.provider().id(), CATALOG_CAP_BYTES,
                     Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs()));
         } catch (RuntimeException e) {
             String why = TransportFailures.classify(e, Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs())).error();

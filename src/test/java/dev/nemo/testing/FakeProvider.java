@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PfxOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,9 @@ public final class FakeProvider implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger handshakes = new AtomicInteger();
+    private final java.util.Set<String> protocols = ConcurrentHashMap.newKeySet();
+    private final boolean tls;
 
     public FakeProvider() {
         this(0);
@@ -59,10 +64,34 @@ public final class FakeProvider implements AutoCloseable {
 
     /** @param defaultDelayMs delay added to every {@code ok} answer (benchmarks use 200) */
     public FakeProvider(long defaultDelayMs) {
+        this(defaultDelayMs, new HttpServerOptions());
+    }
+
+    /**
+     * An HTTPS fake presenting the certificate in the PKCS#12 {@code keyStore} (see {@link TestPki});
+     * with {@code http2} it offers HTTP/2 through ALPN (and still takes HTTP/1.1).
+     */
+    public static FakeProvider https(java.nio.file.Path keyStore, boolean http2, long defaultDelayMs) {
+        HttpServerOptions options = new HttpServerOptions().setSsl(true)
+                .setKeyCertOptions(new PfxOptions().setPath(keyStore.toString()).setPassword(TestPki.PASSWORD))
+                .setUseAlpn(http2);
+        return new FakeProvider(defaultDelayMs, options);
+    }
+
+    private FakeProvider(long defaultDelayMs, HttpServerOptions options) {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer();
-        server.connectionHandler(c -> connections.incrementAndGet());
-        server.requestHandler(req -> req.body().onSuccess(body -> handle(req, body, defaultDelayMs)));
+        tls = options.isSsl();
+        server = vertx.createHttpServer(options);
+        server.connectionHandler(c -> {
+            connections.incrementAndGet();
+            if (c.isSsl()) {
+                handshakes.incrementAndGet(); // called once the handshake (and ALPN) is done
+            }
+        });
+        server.requestHandler(req -> {
+            protocols.add(req.version().alpnName());
+            req.body().onSuccess(body -> handle(req, body, defaultDelayMs));
+        });
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -71,7 +100,26 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.actualPort();
+        return baseUrl("127.0.0.1");
+    }
+
+    /** The base URL naming the server as {@code host} (e.g. {@code localhost}, which the test certificates cover too). */
+    public String baseUrl(String host) {
+        return (tls ? "https://" : "http://") + host + ":" + server.actualPort();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** TLS handshakes completed (each TLS connection makes one). */
+    public int handshakes() {
+        return handshakes.get();
+    }
+
+    /** The protocols requests came in with ({@code http/1.1}, {@code h2}). */
+    public java.util.Set<String> protocols() {
+        return java.util.Set.copyOf(protocols);
     }
 
     public List<Seen> requests() {
@@ -102,6 +150,9 @@ public final class FakeProvider implements AutoCloseable {
     public void reset() {
         seen.clear();
         maxInFlight.set(0);
+        connections.set(0);
+        handshakes.set(0);
+        protocols.clear();
     }
 
     private void handle(HttpServerRequest req, Buffer raw, long defaultDelayMs) {

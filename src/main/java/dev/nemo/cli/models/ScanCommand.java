@@ -15,6 +15,7 @@ import dev.nemo.output.ScanJson;
 import dev.nemo.output.ScanTableRenderer;
 import dev.nemo.scan.CatalogSource;
 import dev.nemo.scan.ModelScanResult;
+import dev.nemo.probe.NetworkSettings;
 import dev.nemo.scan.ModelScanner;
 import dev.nemo.scan.ScanFilter;
 import dev.nemo.scan.ScanOptions;
@@ -86,7 +87,7 @@ public class ScanCommand implements Callable<Integer> {
         if (prompt && !SecretInput.interactive()) {
             throw NemoException.failure("Non-interactive scan: pass --yes to apply defaults.");
         }
-        try (ModelScanner scanner = new ModelScanner(source, options, ctx.redactor())) {
+        try (ModelScanner scanner = new ModelScanner(source, options, ctx.redactor(), NetworkSettings.of(ctx))) {
             List<ModelScanResult> models = scanner.candidates(new ScanFilter(options.provider(), options.minParamsB(),
                     options.maxAgeDays(), now));
             if (!probing) {
