@@ -55,6 +55,8 @@ public final class FakeProvider implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong firstRequestNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastAnswerNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.Set<String> protocols = ConcurrentHashMap.newKeySet();
     private final boolean tls;
 
@@ -112,6 +114,16 @@ public final class FakeProvider implements AutoCloseable {
         return server.actualPort();
     }
 
+    /** {@link System#nanoTime()} when the first request (since the last reset) arrived; 0 if none. */
+    public long firstRequestNanos() {
+        return firstRequestNanos.get();
+    }
+
+    /** {@link System#nanoTime()} when the last answer was finished; 0 if none. */
+    public long lastAnswerNanos() {
+        return lastAnswerNanos.get();
+    }
+
     /** TLS handshakes completed (each TLS connection makes one). */
     public int handshakes() {
         return handshakes.get();
@@ -152,10 +164,13 @@ public final class FakeProvider implements AutoCloseable {
         maxInFlight.set(0);
         connections.set(0);
         handshakes.set(0);
+        firstRequestNanos.set(0);
+        lastAnswerNanos.set(0);
         protocols.clear();
     }
 
     private void handle(HttpServerRequest req, Buffer raw, long defaultDelayMs) {
+        firstRequestNanos.compareAndSet(0, System.nanoTime());
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         Map<String, String> headers = new ConcurrentHashMap<>();
@@ -175,6 +190,7 @@ public final class FakeProvider implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
         Runnable release = () -> {
             if (open.compareAndSet(true, false)) {
+                lastAnswerNanos.accumulateAndGet(System.nanoTime(), Math::max);
                 inFlight.decrementAndGet();
             }
         };

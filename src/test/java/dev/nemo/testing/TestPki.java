@@ -47,6 +47,11 @@ public final class TestPki {
         return dir.resolve("ca.pem");
     }
 
+    /** The test CA as a PKCS#12 store (password {@link #PASSWORD}), for {@code -Djavax.net.ssl.trustStore}. */
+    public Path caStore() {
+        return dir.resolve("ca.p12");
+    }
+
     /** A directory holding just the CA's PEM (for {@code SSL_CERT_DIR}). */
     public Path caDir() {
         return dir.resolve("cadir");
