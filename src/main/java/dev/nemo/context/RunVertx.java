@@ -12,11 +12,24 @@ import java.util.function.Supplier;
  */
 public final class RunVertx implements Supplier<Vertx>, AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    private final Supplier<io.vertx.core.Vertx> shared;
     private Vertx vertx;
+
+    /** A Vert.x of its own, created on first use and closed with the run. */
+    public RunVertx() {
+        this.shared = null;
+    }
+
+    /** The Vert.x {@code shared} gives (a probe run's, already starting): its owner closes it, not this. */
+    public RunVertx(Supplier<io.vertx.core.Vertx> shared) {
+        this.shared = shared;
+    }
 
     @Override
     public synchronized Vertx get() {
-        if (vertx == null) {
+        if (vertx == null && shared != null) {
+            vertx = Vertx.newInstance(shared.get());
+        } else if (vertx == null) {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors() * 2))
                     .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         }
@@ -26,7 +39,7 @@ public final class RunVertx implements Supplier<Vertx>, AutoCloseable {
     /** Closes the Vert.x if one was started; waits at most 2 s, as nothing is left to say at that point. */
     @Override
     public synchronized void close() {
-        if (vertx != null) {
+        if (vertx != null && shared == null) {
             try {
                 vertx.close().await().atMost(CLOSE_WAIT);
             } catch (RuntimeException e) {

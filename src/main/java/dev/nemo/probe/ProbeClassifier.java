@@ -115,41 +115,6 @@ public final class ProbeClassifier {
         return outcome(reason, "HTTP " + status, envelope, response, nowMs);
     }
 
-    /** Transport failures: no answer came. (Kept here until the engine's own transport classifier lands.) */
-    public static ProbeOutcome classify(Throwable failure, long timeoutMs) {
-        Throwable t = failure;
-        while (t.getCause() != null && !(t instanceof java.util.concurrent.TimeoutException) && t.getCause() != t) {
-            if (t instanceof java.net.ConnectException || t instanceof javax.net.ssl.SSLException
-                    || t instanceof java.net.UnknownHostException) {
-                break;
-            }
-            t = t.getCause();
-        }
-        if (t instanceof java.util.concurrent.TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
-            return ProbeOutcome.failed(ReasonCode.TIMEOUT, "timed out after " + timeoutMs + " ms");
-        }
-        if (t instanceof java.net.UnknownHostException) {
-            return ProbeOutcome.failed(ReasonCode.DNS, "cannot resolve host " + t.getMessage());
-        }
-        if (t instanceof java.net.NoRouteToHostException) {
-            return ProbeOutcome.failed(ReasonCode.NO_ROUTE, "no route to host");
-        }
-        if (t instanceof java.net.ConnectException) {
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            String address = message.contains(": ") ? message.substring(message.lastIndexOf(": ") + 2).replaceFirst("^/", "") : "";
-            return ProbeOutcome.failed(ReasonCode.CONNECTION_REFUSED, "connection refused" + (address.isEmpty() ? "" : " by " + shorten(address)));
-        }
-        if (t instanceof javax.net.ssl.SSLException) {
-            return ProbeOutcome.failed(ReasonCode.TLS, "TLS error: " + shorten(t.getMessage()));
-        }
-        String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("reset") || lower.contains("closed")) {
-            return ProbeOutcome.failed(ReasonCode.CONNECTION_RESET, "connection reset by server");
-        }
-        return ProbeOutcome.failed(ReasonCode.HTTP_ERROR, shorten(text));
-    }
-
     /** A 2xx: an answer of the API's shape is ok (a reply cut by the token cap still proves the key); an error inside is that error. */
     private static ProbeOutcome successBody(HttpExchange.Response response, ApiStyle style, long nowMs) {
         if (response.truncated()) {

@@ -41,6 +41,11 @@ public enum ReasonCode {
     NO_ROUTE("no_route", ProbeStatus.UNKNOWN),
     DNS("dns", ProbeStatus.UNKNOWN),
     TLS("tls", ProbeStatus.UNKNOWN),
+    TLS_UNTRUSTED("tls_untrusted", ProbeStatus.UNKNOWN),
+    TLS_EXPIRED("tls_expired", ProbeStatus.UNKNOWN),
+    TLS_HOSTNAME("tls_hostname", ProbeStatus.UNKNOWN),
+    PROXY_REFUSED("proxy_refused", ProbeStatus.UNKNOWN),
+    PROXY_AUTH("proxy_auth", ProbeStatus.UNKNOWN),
     HTTP_ERROR("http_error", ProbeStatus.UNKNOWN),
     // pre-flight rows: nothing was sent.
     EXCLUDED_BY_AUTH_ORDER("excluded_by_auth_order", ProbeStatus.UNKNOWN),

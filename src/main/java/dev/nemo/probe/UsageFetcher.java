@@ -40,8 +40,11 @@ public final class UsageFetcher {
     private record Fetch(String provider, String profileId, String label, ProbeJob job) {
     }
 
-    /** Fetches every credential's usage that a provider publishes, at most {@code concurrency} at once. */
-    public static List<UsageSnapshot> fetch(RunContext ctx, int concurrency, long now) {
+    /**
+     * Fetches every credential's usage that a provider publishes, at most {@code concurrency} at
+     * once, on the run's Vert.x ({@code vertx}) and through the run's proxies and CAs.
+     */
+    public static List<UsageSnapshot> fetch(RunContext ctx, int concurrency, long now, io.vertx.core.Vertx vertx) {
         List<UsageSnapshot> skipped = new ArrayList<>();
         List<Fetch> fetches = new ArrayList<>();
         plan(ctx, now, fetches, skipped);
@@ -50,7 +53,8 @@ public final class UsageFetcher {
             return out;
         }
         JobResult[] results;
-        try (ProbeEngine engine = new ProbeEngine(concurrency, TIMEOUT_MS, ProbeOptions.DEFAULT_MAX_TOKENS, 0)) {
+        try (ProbeEngine engine = new ProbeEngine(HttpStack.sharing(vertx), NetworkSettings.of(ctx), concurrency, TIMEOUT_MS,
+                ProbeOptions.DEFAULT_MAX_TOKENS, 0)) {
             results = engine.runJobs(fetches.stream().map(Fetch::job).toList(), ctx.redactor(), status -> { });
         }
         for (int i = 0; i < fetches.size(); i++) {

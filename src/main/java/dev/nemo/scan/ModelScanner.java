@@ -3,10 +3,14 @@ package dev.nemo.scan;
 import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
 import dev.nemo.probe.JobResult;
-import dev.nemo.probe.ProbeClassifier;
+import dev.nemo.probe.NetworkSettings;
+import dev.nemo.probe.HttpStack;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeJob;
 import io.vertx.mutiny.core.Vertx;
+import dev.nemo.probe.HttpStack;
+import dev.nemo.probe.NetworkSettings;
+import dev.nemo.probe.TransportFailures;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,15 +35,17 @@ public final class ModelScanner implements AutoCloseable {
     private final ScanOptions options;
     private final Redactor redactor;
     private final Supplier<Vertx> vertx;
+    private final NetworkSettings network;
     private volatile ProbeEngine engine;
     private volatile boolean cancelled;
 
-    /** @param vertx the run's Vert.x, for the catalogue request */
-    public ModelScanner(CatalogSource source, ScanOptions options, Redactor redactor, Supplier<Vertx> vertx) {
+    /** @param vertx the run's Vert.x, for the catalogue request and the probes; {@code network}: proxies and trusted CAs */
+    public ModelScanner(CatalogSource source, ScanOptions options, Redactor redactor, Supplier<Vertx> vertx, NetworkSettings network) {
         this.source = source;
         this.options = options;
         this.redactor = source.hasKey() ? redactor.with(source.key()) : redactor;
         this.vertx = vertx;
+        this.network = network;
     }
 
     /** {@code GET {baseUrl}/models}, parsed and filtered to the models worth probing. */
@@ -59,7 +65,7 @@ public final class ModelScanner implements AutoCloseable {
             if (CatalogClient.tooLarge(e)) {
                 throw NemoException.failure(source.displayName() + " /models is larger than " + CATALOG_CAP_BYTES / (1024 * 1024) + " MiB");
             }
-            String why = ProbeClassifier.classify(e, timeoutMs).error();
+            String why = TransportFailures.classify(e, timeoutMs).error();
             throw NemoException.failure(source.displayName() + " /models failed: " + redactor.redact(why));
         }
         if (response.status() < 200 || response.status() >= 300) {
@@ -89,7 +95,8 @@ public final class ModelScanner implements AutoCloseable {
                 jobs.add(ScanRequests.image(source.provider(), m.id(), source.key()));
             }
         }
-        ProbeEngine e = new ProbeEngine(options.concurrency(), options.timeoutMs(), ScanRequests.IMAGE_MAX_TOKENS, 0);
+        ProbeEngine e = new ProbeEngine(HttpStack.sharing(vertx.get().getDelegate()), network, options.concurrency(),
+                options.timeoutMs(), ScanRequests.IMAGE_MAX_TOKENS, 0);
         engine = e;
         if (cancelled) {
             e.cancel();

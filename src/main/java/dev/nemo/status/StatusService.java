@@ -5,6 +5,7 @@ import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.context.RunVertx;
 import dev.nemo.probe.Health;
+import dev.nemo.probe.HttpStack;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeObserver;
 import dev.nemo.probe.ProbeOptions;
@@ -56,15 +57,15 @@ public final class StatusService {
     }
 
     public Outcome run(Request request, ProbeObserver observer) {
-        if (request.probe() != null) {
-            ProbeEngine.preload(); // warms the HTTP stack while config and store are read
-        }
-        try (RunVertx vertx = new RunVertx()) {
-            return run(request, observer, vertx);
+        // A probe run starts its HTTP stack now, to warm while config and store are read; the run's
+        // other HTTP (OAuth refresh, usage) shares its Vert.x, closed when the run is done.
+        HttpStack stack = request.probe() == null ? null : HttpStack.start();
+        try (HttpStack owned = stack; RunVertx vertx = stack == null ? new RunVertx() : new RunVertx(stack::vertx)) {
+            return run(request, observer, vertx, stack);
         }
     }
 
-    private Outcome run(Request request, ProbeObserver observer, RunVertx vertx) {
+    private Outcome run(Request request, ProbeObserver observer, RunVertx vertx, HttpStack stack) {
         RunContext ctx = RunContextLoader.load(env, request.agent(), warn);
         long now = System.currentTimeMillis();
         if (request.probe() != null) {
@@ -72,7 +73,7 @@ public final class StatusService {
             ctx = ctx.withKeyCommandsRun(request.probe()::mayProbe, warn);
         }
         // The session refreshes due OAuth profiles first; the report then shows the renewed state.
-        ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now, vertx);
+        ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now, vertx, stack);
         if (session != null) {
             ctx = session.context();
         }
@@ -90,7 +91,7 @@ public final class StatusService {
             }
         }
         List<UsageSnapshot> usageRows = UsageFetcher.withProbes(request.usage() ? UsageFetcher.fetch(ctx,
-                request.probe() == null ? ProbeOptions.DEFAULT_CONCURRENCY : request.probe().concurrency(), now) : List.of(), run);
+                request.probe() == null ? ProbeOptions.DEFAULT_CONCURRENCY : request.probe().concurrency(), now, vertx.get().getDelegate()) : List.of(), run);
         if (request.usage() || !usageRows.isEmpty()) {
             report = report.withAuth(report.auth().withUsage(usageRows));
         }

@@ -3,7 +3,7 @@ package dev.nemo.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.nemo.probe.ProbeClassifier;
+import dev.nemo.probe.TransportFailures;
 import dev.nemo.probe.ReasonCode;
 import dev.nemo.testing.FakeProvider;
 import io.vertx.mutiny.core.Vertx;
@@ -65,7 +65,7 @@ class CatalogClientTest {
                     Duration.ofMillis(200)))
                     .satisfies(e -> {
                         assertThat(CatalogClient.tooLarge(e)).isFalse();
-                        assertThat(ProbeClassifier.classify(e, 200).reason()).isEqualTo(ReasonCode.TIMEOUT);
+                        assertThat(TransportFailures.classify(e, 200).reason()).isEqualTo(ReasonCode.TIMEOUT);
                     });
         }
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PfxOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +72,12 @@ public final class FakeProvider implements AutoCloseable {
     /** An answer recorded from a real provider, served verbatim. */
     public record Canned(int status, Map<String, String> headers, String body) {
     }
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger handshakes = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong firstRequestNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastAnswerNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Set<String> protocols = ConcurrentHashMap.newKeySet();
+    private final boolean tls;
 
     public FakeProvider() {
         this(0);
@@ -77,9 +85,34 @@ public final class FakeProvider implements AutoCloseable {
 
     /** @param defaultDelayMs delay added to every {@code ok} answer (benchmarks use 200) */
     public FakeProvider(long defaultDelayMs) {
+        this(defaultDelayMs, new HttpServerOptions());
+    }
+
+    /**
+     * An HTTPS fake presenting the certificate in the PKCS#12 {@code keyStore} (see {@link TestPki});
+     * with {@code http2} it offers HTTP/2 through ALPN (and still takes HTTP/1.1).
+     */
+    public static FakeProvider https(java.nio.file.Path keyStore, boolean http2, long defaultDelayMs) {
+        HttpServerOptions options = new HttpServerOptions().setSsl(true)
+                .setKeyCertOptions(new PfxOptions().setPath(keyStore.toString()).setPassword(TestPki.PASSWORD))
+                .setUseAlpn(http2);
+        return new FakeProvider(defaultDelayMs, options);
+    }
+
+    private FakeProvider(long defaultDelayMs, HttpServerOptions options) {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer();
-        server.requestHandler(req -> req.body().onSuccess(body -> handle(req, body, defaultDelayMs)));
+        tls = options.isSsl();
+        server = vertx.createHttpServer(options);
+        server.connectionHandler(c -> {
+            connections.incrementAndGet();
+            if (c.isSsl()) {
+                handshakes.incrementAndGet(); // called once the handshake (and ALPN) is done
+            }
+        });
+        server.requestHandler(req -> {
+            protocols.add(req.version().alpnName());
+            req.body().onSuccess(body -> handle(req, body, defaultDelayMs));
+        });
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -88,7 +121,36 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.actualPort();
+        return baseUrl("127.0.0.1");
+    }
+
+    /** The base URL naming the server as {@code host} (e.g. {@code localhost}, which the test certificates cover too). */
+    public String baseUrl(String host) {
+        return (tls ? "https://" : "http://") + host + ":" + server.actualPort();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** {@link System#nanoTime()} when the first request (since the last reset) arrived; 0 if none. */
+    public long firstRequestNanos() {
+        return firstRequestNanos.get();
+    }
+
+    /** {@link System#nanoTime()} when the last answer was finished; 0 if none. */
+    public long lastAnswerNanos() {
+        return lastAnswerNanos.get();
+    }
+
+    /** TLS handshakes completed (each TLS connection makes one). */
+    public int handshakes() {
+        return handshakes.get();
+    }
+
+    /** The protocols requests came in with ({@code http/1.1}, {@code h2}). */
+    public java.util.Set<String> protocols() {
+        return java.util.Set.copyOf(protocols);
     }
 
     public List<Seen> requests() {
@@ -130,13 +192,24 @@ public final class FakeProvider implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
+    }
+
     /** Forgets what was seen, for the next benchmark round. */
     public void reset() {
         seen.clear();
         maxInFlight.set(0);
+        connections.set(0);
+        handshakes.set(0);
+        firstRequestNanos.set(0);
+        lastAnswerNanos.set(0);
+        protocols.clear();
     }
 
     private void handle(HttpServerRequest req, Buffer raw, long defaultDelayMs) {
+        firstRequestNanos.compareAndSet(0, System.nanoTime());
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         Map<String, String> headers = new ConcurrentHashMap<>();
@@ -156,6 +229,7 @@ public final class FakeProvider implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
         Runnable release = () -> {
             if (open.compareAndSet(true, false)) {
+                lastAnswerNanos.accumulateAndGet(System.nanoTime(), Math::max);
                 inFlight.decrementAndGet();
             }
         };
