@@ -2,6 +2,7 @@ package dev.nemo.cli;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
+import dev.nemo.config.Environment;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -26,6 +27,7 @@ public class CommandLineSetup {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setHelpFactory(CommandLineSetup::helpAtTerminalWidth);
         cmd.setParameterExceptionHandler(CommandLineSetup::usageError);
         cmd.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command));
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
@@ -38,6 +40,17 @@ public class CommandLineSetup {
             }
         });
         return cmd;
+    }
+
+    /**
+     * Help wraps at the terminal's width (80 columns when piped, picocli's narrowest 55 at least),
+     * measured only when help is printed.
+     */
+    private static CommandLine.Help helpAtTerminalWidth(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme colours) {
+        Environment env = Environment.current();
+        int columns = TerminalDevice.isTerminal(1, env) ? TerminalDevice.columns(env).orElse(80) : 80;
+        spec.usageMessage().width(Math.max(55, columns));
+        return new CommandLine.Help(spec, colours);
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {

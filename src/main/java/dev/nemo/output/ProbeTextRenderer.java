@@ -24,25 +24,25 @@ public final class ProbeTextRenderer {
     private static final String RESET = "\u001B[0m";
 
     /** @param colour colour the status words (stdout is a terminal and NO_COLOR is unset) */
-    public static void render(ProbeRun run, int width, boolean colour, PrintWriter out) {
+    public static void render(ProbeRun run, TableLayout layout, boolean colour, PrintWriter out) {
         out.println();
         out.println("Auth probes");
         if (run.results().isEmpty()) {
             out.println("- none"); // and no summary line, as the peer prints it
         } else {
-            table(run, width, colour, out);
+            table(run, layout, colour, out);
         }
         if (run.cancelled() != null) {
             out.println("Interrupted: " + run.cancelled() + " of " + run.totalTargets() + " probes cancelled.");
         }
     }
 
-    private static void table(ProbeRun run, int width, boolean colour, PrintWriter out) {
+    private static void table(ProbeRun run, TableLayout layout, boolean colour, PrintWriter out) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         List<ProbeResult> sorted = new ArrayList<>(run.results());
         sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
                 .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
-        TextTable table = new TextTable(HEADERS, MIN_WIDTHS);
+        TextTable table = new TextTable(HEADERS, MIN_WIDTHS).keepTokens(0, 1);
         for (ProbeResult r : sorted) {
             String model = r.model() != null ? r.model() : r.provider() + "/-";
             String profile = r.label() + (r.mode() != null ? " (" + r.mode() + ")" : "");
@@ -53,7 +53,7 @@ public final class ProbeTextRenderer {
                     + (r.requestId() != null ? " [request " + r.requestId() + "]" : "");
             table.add(model, profile, status);
         }
-        String rendered = table.render(width);
+        String rendered = table.render(layout);
         // Coloured after layout, so escape codes never count toward column widths.
         out.print(colour ? STATUS_CELL.matcher(rendered).replaceAll(m -> m.group(1) + ansi(m.group(2)) + m.group(2) + RESET + m.group(3))
                 : rendered);

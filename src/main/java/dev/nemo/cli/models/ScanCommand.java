@@ -33,8 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Scan a provider catalogue (OpenRouter by default) for free models, probe their tool and image "
                 + "support concurrently, rank them, and optionally apply them as fallbacks.",
-        footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable",
-                "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted."})
+        footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable "
+                + "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted."})
 public class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -96,7 +96,7 @@ public class ScanCommand implements Callable<Integer> {
             if (scanner.cancelled()) {
                 if (!json) {
                     term.out().println(ScanTableRenderer.summary(results));
-                    ScanTableRenderer.render(results, term.width(), term.out());
+                    ScanTableRenderer.render(results, term.tableLayout(), term.out());
                     term.out().flush();
                 }
                 term.err().println("Scan interrupted; nothing was written.");
@@ -107,7 +107,7 @@ public class ScanCommand implements Callable<Integer> {
             }
             if (!json) {
                 term.out().println(ScanTableRenderer.summary(results));
-                ScanTableRenderer.render(results, term.width(), term.out());
+                ScanTableRenderer.render(results, term.tableLayout(), term.out());
                 term.out().flush();
             }
             return select(term, results, prompt, options.maxCandidates());
@@ -186,7 +186,7 @@ public class ScanCommand implements Callable<Integer> {
         } else {
             term.out().println("Found " + models.size() + " " + source.displayName()
                     + " free models (metadata only; run without --no-probe, with a key, to test tools/images).");
-            ScanTableRenderer.render(models, term.width(), term.out());
+            ScanTableRenderer.render(models, term.tableLayout(), term.out());
         }
         term.out().flush();
         return ExitCodes.OK;

@@ -35,9 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show the resolved default, fallbacks, image model, aliases and allowlist, and an auth overview.",
-        footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe",
-                "failed with auth/billing/format/unknown/no_model); 2 (--check only) a token in use expires within",
-                "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted."})
+        footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe "
+                + "failed with auth/billing/format/unknown/no_model); 2 (--check only) a token in use expires within "
+                + "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted."})
 public class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -93,7 +93,7 @@ public class StatusCommand implements Callable<Integer> {
             new StatusTextRenderer(term.env()).render(report,
                     MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), term.out());
             if (run != null) {
-                ProbeTextRenderer.render(run, term.width(), term.colour(), term.out());
+                ProbeTextRenderer.render(run, term.tableLayout(), term.colour(), term.out());
             }
         }
         term.out().flush();
