@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  * {@code nemo help [<command>…]}: the help of any command, however deep ({@code nemo help models
  * status}); picocli's own help command only looks one level down.
  */
-@Command(name = "help", helpCommand = true, description = "Show the help of a command, e.g. `nemo help models status`.")
+@Command(name = "help", helpCommand = true, description = "Show the help of a command: `nemo help models status`.")
 public class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runnable {
     @Parameters(paramLabel = "<command>", arity = "0..*", description = "The command, as typed after `nemo`.")
     List<String> path = new ArrayList<>();

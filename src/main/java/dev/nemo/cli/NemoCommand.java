@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "nemo", mixinStandardHelpOptions = true, versionProvider = NemoVersion.class,
         description = "Manage the LLM models an agent uses and probe its provider credentials live.",
         subcommands = {ModelsCommand.class, PluginsCommand.class, CompletionCommand.class, VersionCommand.class,
-                HelpCommand.class})
+                HelpCommand.class, dev.nemo.cli.completion.CompleteCommand.class})
 public class NemoCommand extends CommandGroup {
 }
