@@ -10,6 +10,14 @@ public final class TokenRules {
     private TokenRules() {
     }
 
+    /** What {@link #check} accepts for {@code provider}, to say before asking for a token. */
+    public static String rule(String provider) {
+        return provider.equals("anthropic")
+                ? "An Anthropic setup token starts with " + ANTHROPIC_SETUP_PREFIX + " and is at least " + ANTHROPIC_MIN_LENGTH
+                        + " characters long (the output of `claude setup-token`); line breaks from pasting are removed."
+                : "A token is one line without spaces.";
+    }
+
     /** Normalises (trims; for Anthropic removes all whitespace a terminal paste may add) and checks. */
     public static String check(String provider, String raw) {
         String token = raw == null ? "" : raw.trim();

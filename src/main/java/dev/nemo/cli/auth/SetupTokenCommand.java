@@ -2,7 +2,7 @@ package dev.nemo.cli.auth;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
-import dev.nemo.cli.SecretInput;
+import dev.nemo.cli.Prompt;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
 import dev.nemo.cli.AgentOption;
@@ -35,21 +35,22 @@ public class SetupTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!SecretInput.interactive()) {
-            throw NemoException.failure("setup-token requires an interactive terminal; pipe the token to "
-                    + "`nemo models auth paste-token --provider " + provider + "` instead.");
-        }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
         String id = s.profiles().provider(provider);
-        if (!yes && !SecretInput.confirm("Continue with " + id + " token auth?", true)) {
-            s.term().out().println("Cancelled; nothing was saved.");
-            return ExitCodes.OK;
+        Prompt prompt = Prompt.open(s.term()).orElseThrow(() -> NemoException.failure("setup-token requires an interactive terminal; "
+                + "pipe the token to `nemo models auth paste-token --provider " + provider + "` instead."));
+        String token;
+        try (prompt) {
+            if (!yes && !prompt.confirm("Continue with " + id + " token auth?", true)) {
+                s.term().out().println("Cancelled; nothing was saved.");
+                return ExitCodes.OK;
+            }
+            if (id.equals("anthropic")) {
+                prompt.say("Run `claude setup-token` on any machine and paste its output here.");
+            }
+            prompt.say(TokenRules.rule(id));
+            token = prompt.secret("Paste setup token: ", pasted -> TokenRules.check(id, pasted));
         }
-        if (id.equals("anthropic")) {
-            s.term().out().println("Run `claude setup-token` on any machine and paste its output here.");
-            s.term().out().flush();
-        }
-        String token = TokenRules.check(id, SecretInput.read("Paste setup token: ", s.term()));
         String profile = ProfileId.of(id, null, "manual");
         s.profiles().saveToken(id, profile, token, null);
         s.updated(s.profiles().storePath(), s.profiles().configPath());

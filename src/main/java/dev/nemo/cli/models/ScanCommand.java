@@ -118,7 +118,7 @@ public class ScanCommand implements Callable<Integer> {
         List<ModelScanResult> selected = ScanRanking.preselect(results, maxCandidates);
         List<ModelScanResult> images = ScanRanking.preselectImages(results, maxCandidates);
         if (prompt) {
-            ScanSelectionPrompt ask = ScanSelectionPrompt.onConsole(term.out());
+            ScanSelectionPrompt ask = ScanSelectionPrompt.onConsole(term);
             Optional<List<ModelScanResult>> picked = ask.ask("Select fallback models (ordered)",
                     ScanRanking.toolCandidates(results), selected);
             Optional<List<ModelScanResult>> pickedImages = picked.isEmpty() ? Optional.empty()
