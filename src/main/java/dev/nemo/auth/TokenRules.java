@@ -10,14 +10,6 @@ public final class TokenRules {
     private TokenRules() {
     }
 
-    /** What {@link #check} accepts for {@code provider}, to say before asking for a token. */
-    public static String rule(String provider) {
-        return provider.equals("anthropic")
-                ? "An Anthropic setup token starts with " + ANTHROPIC_SETUP_PREFIX + " and is at least " + ANTHROPIC_MIN_LENGTH
-                        + " characters long (the output of `claude setup-token`); line breaks from pasting are removed."
-                : "A token is one line without spaces.";
-    }
-
     /** Normalises (trims; for Anthropic removes all whitespace a terminal paste may add) and checks. */
     public static String check(String provider, String raw) {
         String token = raw == null ? "" : raw.trim();
@@ -41,5 +33,13 @@ public final class TokenRules {
             throw NemoException.usage("The token contains whitespace; paste it on one line.");
         }
         return token;
+    }
+
+    /** What {@link #check} accepts for {@code provider}, to say before asking for a token. */
+    public static String rule(String provider) {
+        return provider.equals("anthropic")
+                ? "A setup token for anthropic starts with " + ANTHROPIC_SETUP_PREFIX + " and is at least " + ANTHROPIC_MIN_LENGTH
+                        + " characters long (the output of `claude setup-token`); line breaks from pasting are removed."
+                : "A token is one line without spaces.";
     }
 }

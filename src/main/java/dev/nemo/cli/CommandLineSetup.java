@@ -2,7 +2,6 @@ package dev.nemo.cli;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
-import dev.nemo.config.Environment;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -42,17 +41,6 @@ public class CommandLineSetup {
         return cmd;
     }
 
-    /**
-     * Help wraps at the terminal's width (80 columns when piped, picocli's narrowest 55 at least),
-     * measured only when help is printed.
-     */
-    private static CommandLine.Help helpAtTerminalWidth(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme colours) {
-        Environment env = Environment.current();
-        int columns = TerminalDevice.isTerminal(1, env) ? TerminalDevice.columns(env).orElse(80) : 80;
-        spec.usageMessage().width(Math.max(55, columns));
-        return new CommandLine.Help(spec, colours);
-    }
-
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
@@ -86,5 +74,16 @@ public class CommandLineSetup {
         if ("1".equals(System.getenv("NEMO_DEBUG"))) {
             e.printStackTrace(err);
         }
+    }
+
+    /**
+     * Help wraps at the terminal's width (80 columns when piped, picocli's narrowest 55 at least),
+     * measured only when help is printed.
+     */
+    private static CommandLine.Help helpAtTerminalWidth(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme colours) {
+        dev.nemo.config.Environment env = dev.nemo.config.Environment.current();
+        int columns = TerminalDevice.isTerminal(1, env) ? TerminalDevice.columns(env).orElse(80) : 80;
+        spec.usageMessage().width(Math.max(55, columns));
+        return new CommandLine.Help(spec, colours);
     }
 }

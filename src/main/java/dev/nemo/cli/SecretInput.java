@@ -40,6 +40,32 @@ public final class SecretInput {
         }
     }
 
+    /** A yes/no question on the terminal; {@code defaultYes} on an empty answer. */
+    public static boolean confirm(String question, boolean defaultYes) {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        String answer = console.readLine("%s %s ", question, defaultYes ? "[Y/n]" : "[y/N]");
+        if (answer == null || answer.isBlank()) {
+            return defaultYes;
+        }
+        return answer.trim().toLowerCase().startsWith("y");
+    }
+
+    /** A line typed at the terminal, or {@code fallback} when left empty. */
+    public static String ask(String question, String fallback) {
+        Console console = System.console();
+        if (console == null) {
+            throw NemoException.failure("This needs an interactive terminal.");
+        }
+        String answer = console.readLine("%s%s: ", question, fallback == null ? "" : " [" + fallback + "]");
+        if (answer == null) {
+            throw NemoException.failure("No input (end of file at the prompt); nothing was saved.");
+        }
+        return answer.isBlank() ? fallback : answer.trim();
+    }
+
     public static boolean interactive() {
         return System.console() != null;
     }

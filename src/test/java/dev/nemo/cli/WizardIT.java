@@ -56,7 +56,7 @@ class WizardIT {
         s.type("openai:ci\r").expect("Profile id \"openai:ci\" is for provider openai, not anthropic. Try again", WAIT_S);
         s.type("anthropic:ci\r").expect("Does this token expire? [y/N]: ", WAIT_S);
         s.type("maybe\r").expect("Answer y or n. Try again", WAIT_S);
-        s.type("n\r").expect("An Anthropic setup token starts with sk-ant-oat01- and is at least 80 characters long", WAIT_S);
+        s.type("n\r").expect("A setup token for anthropic starts with sk-ant-oat01- and is at least 80 characters long", WAIT_S);
         s.expect("Paste token: ", WAIT_S);
         s.type("sk-ant-api03-wrong\r").expect("Expected token starting with sk-ant-oat01-", WAIT_S);
         s.expect("Paste token: ", WAIT_S);
@@ -74,7 +74,7 @@ class WizardIT {
         PtyRun.Session s = new PtyRun(nemo).start("models", "auth", "setup-token");
 
         s.expect("Continue with anthropic token auth? [Y/n]: ", WAIT_S);
-        s.type("\r").expect("An Anthropic setup token starts with sk-ant-oat01-", WAIT_S);
+        s.type("\r").expect("A setup token for anthropic starts with sk-ant-oat01-", WAIT_S);
         s.expect("Paste setup token: ", WAIT_S);
         s.type("sk-ant-oat01-short\r").expect("Token looks too short; paste the full setup-token. Try again", WAIT_S);
         s.expect("Paste setup token: ", WAIT_S);
