@@ -57,7 +57,7 @@ public final class AuthProfileService {
     /** A known provider id (built-in or configured), normalised; anything else is a usage error. */
     public String provider(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw NemoException.usage("Missing --provider.");
+            throw NemoException.usage("Missing required option: '--provider=<id>'"); // picocli's wording for a missing option
         }
         String id = ProviderId.normalize(raw);
         if (providers.find(id).isEmpty()) {
@@ -225,7 +225,7 @@ public final class AuthProfileService {
     public List<String> setOrder(String provider, List<String> rawIds) {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(rawIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()));
         if (ids.isEmpty()) {
-            throw NemoException.usage("Missing profile ids. Provide one or more profile ids.");
+            throw NemoException.usage("Missing required parameter: '<profile-id>'");
         }
         for (String id : ids) {
             AuthProfile p = store.profiles().get(id);

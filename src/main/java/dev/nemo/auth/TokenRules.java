@@ -37,4 +37,12 @@ public final class TokenRules {
         }
         return token;
     }
+
+    /** What {@link #check} accepts for {@code provider}, to say before asking for a token. */
+    public static String rule(ProviderDefinition provider) {
+        return provider.setupToken().map(t -> "A setup token for " + provider.id() + " starts with " + t.prefix()
+                        + " and is at least " + t.minLength() + " characters long (the output of `" + t.command()
+                        + "`); line breaks from pasting are removed.")
+                .orElse("A token is one line without spaces.");
+    }
 }

@@ -28,6 +28,7 @@ public class CommandLineSetup {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setHelpFactory(CommandLineSetup::helpAtTerminalWidth);
         cmd.setParameterExceptionHandler(CommandLineSetup::usageError);
         cmd.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command));
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
@@ -102,5 +103,16 @@ public class CommandLineSetup {
             e.printStackTrace(new PrintWriter(trace));
             err.print(RunSecrets.redactor().redact(PrintableText.escape(trace.toString())));
         }
+    }
+
+    /**
+     * Help wraps at the terminal's width (80 columns when piped, picocli's narrowest 55 at least),
+     * measured only when help is printed.
+     */
+    private static CommandLine.Help helpAtTerminalWidth(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme colours) {
+        dev.nemo.config.Environment env = dev.nemo.config.Environment.current();
+        int columns = TerminalDevice.isTerminal(1, env) ? TerminalDevice.columns(env).orElse(80) : 80;
+        spec.usageMessage().width(Math.max(55, columns));
+        return new CommandLine.Help(spec, colours);
     }
 }

@@ -1,6 +1,7 @@
 package dev.nemo.cli;
 
 import dev.nemo.config.Environment;
+import dev.nemo.output.TableLayout;
 import java.io.PrintWriter;
 
 /** Where a command writes: stdout for requested output only, stderr for warnings and progress. */
@@ -28,25 +29,14 @@ public record Terminal(PrintWriter out, PrintWriter err, Environment env) {
     }
 
     private boolean isTerminal(int fd) {
-        if ("dumb".equals(env.get("TERM"))) {
-            return false;
-        }
-        try {
-            // Java has no isatty(3); on Linux the fd link names the terminal device.
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            return System.console() != null;
-        }
+        return TerminalDevice.isTerminal(fd, env);
     }
 
-    /** Table width: {@code COLUMNS} when set, else 120 (the peer's assumption when unknown), at least 60. */
-    public int width() {
-        try {
-            String columns = env.get("COLUMNS");
-            return Math.max(60, columns == null ? 120 : Integer.parseInt(columns) - 1);
-        } catch (NumberFormatException e) {
-            return 120;
-        }
+    /**
+     * How tables fit stdout: on a terminal, box-drawn within its width (80 when it reports none);
+     * piped, plain aligned columns that are never wrapped, as gh and kubectl print them.
+     */
+    public TableLayout tableLayout() {
+        return isTerminal(1) ? TableLayout.terminal(TerminalDevice.columns(env).orElse(80)) : TableLayout.PIPE;
     }
 }

@@ -32,20 +32,20 @@ public final class ProbeTextRenderer {
     private static final String RESET = "\u001B[0m";
 
     /** @param colour colour the status words (stdout is a terminal and NO_COLOR is unset) */
-    public static void render(ProbeRun run, int width, boolean colour, PrintWriter out) {
+    public static void render(ProbeRun run, TableLayout layout, boolean colour, PrintWriter out) {
         out.println();
         out.println("Auth probes");
         if (run.results().isEmpty()) {
             out.println("- none"); // and no summary line, as the peer prints it
         } else {
-            table(run, width, colour, out);
+            table(run, layout, colour, out);
         }
         if (run.cancelled() != null) {
             out.println("Interrupted: " + run.cancelled() + " of " + run.totalTargets() + " probes cancelled.");
         }
     }
 
-    private static void table(ProbeRun run, int width, boolean colour, PrintWriter out) {
+    private static void table(ProbeRun run, TableLayout layout, boolean colour, PrintWriter out) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         List<ProbeResult> sorted = new ArrayList<>(run.results());
         if (run.chains() != null) {
@@ -55,7 +55,8 @@ public final class ProbeTextRenderer {
                     .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
         }
         boolean headroom = sorted.stream().anyMatch(r -> r.rateLimit() != null);
-        TextTable table = headroom ? new TextTable(HEADERS_WITH_HEADROOM, MIN_WIDTHS_WITH_HEADROOM) : new TextTable(HEADERS, MIN_WIDTHS);
+        TextTable table = headroom ? new TextTable(HEADERS_WITH_HEADROOM, MIN_WIDTHS_WITH_HEADROOM).keepTokens(0, 1)
+                : new TextTable(HEADERS, MIN_WIDTHS).keepTokens(0, 1);
         for (ProbeResult r : sorted) {
             String model = (r.hop() != null ? r.hop() + ": " : "") + (r.model() != null ? r.model()
                     : r.method() == ProbeMethod.FREE ? r.provider() + " (free: " + FreeChecks.name(r.provider()).orElse("check") + ")"
@@ -74,7 +75,7 @@ public final class ProbeTextRenderer {
                 table.add(model, profile, status);
             }
         }
-        String rendered = table.render(width);
+        String rendered = table.render(layout);
         // Coloured after layout, so escape codes never count toward column widths.
         out.print(colour ? STATUS_CELL.matcher(rendered).replaceAll(m -> m.group(1) + ansi(m.group(2)) + m.group(2) + RESET + m.group(3))
                 : rendered);

@@ -19,13 +19,13 @@ public final class ScanTableRenderer {
     private ScanTableRenderer() {
     }
 
-    public static void render(List<ModelScanResult> results, int width, PrintWriter out) {
-        TextTable table = new TextTable(HEADERS, MIN_WIDTHS);
+    public static void render(List<ModelScanResult> results, TableLayout layout, PrintWriter out) {
+        TextTable table = new TextTable(HEADERS, MIN_WIDTHS).keepTokens(0);
         for (ModelScanResult m : results) {
             table.add(m.modelRef(), probe(m.tool()), probe(m.image()), ContextWindows.format(m.contextLength()),
                     ParamInference.format(m.inferredParamB()), m.modality() == null ? "" : "modality:" + m.modality());
         }
-        out.print(table.render(width));
+        out.print(table.render(layout));
     }
 
     /** {@code tool 1.2s | img skip | ctx 128k | 70b}. */

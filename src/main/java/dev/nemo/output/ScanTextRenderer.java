@@ -13,10 +13,10 @@ public final class ScanTextRenderer {
     private ScanTextRenderer() {
     }
 
-    public static void metadataOnly(ScanOutcome.MetadataOnly m, int width, PrintWriter out) {
+    public static void metadataOnly(ScanOutcome.MetadataOnly m, TableLayout layout, PrintWriter out) {
         out.println("Found " + m.models().size() + " " + m.providerName()
                 + " free models (metadata only; run without --no-probe, with a key, to test tools/images).");
-        ScanTableRenderer.render(m.models(), width, out);
+        ScanTableRenderer.render(m.models(), layout, out);
     }
 
     public static void declined(PrintWriter out) {

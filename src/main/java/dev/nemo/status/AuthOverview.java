@@ -8,7 +8,6 @@ import dev.nemo.auth.ProfileHealth;
 import dev.nemo.auth.ProviderKeys;
 import dev.nemo.auth.UsageStats;
 import dev.nemo.context.RunContext;
-import dev.nemo.text.Durations;
 import dev.nemo.config.HomePaths;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,13 +122,7 @@ public final class AuthOverview {
         }
         String label = p.id() + "=" + value;
         UsageStats stats = ctx.store().usageStats().get(p.id());
-        if (stats != null && stats.unusableUntil() > now) {
-            String remaining = Durations.remainingShort(stats.unusableUntil() - now);
-            label += stats.unusableKind().equals("disabled")
-                    ? " [disabled" + (stats.disabledReason() != null ? ":" + stats.disabledReason() : "") + " " + remaining + "]"
-                    : " [cooldown " + remaining + "]";
-        }
-        return label;
+        return stats == null ? label : label + stats.unusableTag(now);
     }
 
     private static String envDetail(ProviderKeys.EnvKey key) {

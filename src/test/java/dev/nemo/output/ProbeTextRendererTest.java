@@ -20,7 +20,7 @@ class ProbeTextRendererTest {
 
     private static String render(boolean colour) {
         StringWriter out = new StringWriter();
-        ProbeTextRenderer.render(RUN, 100, colour, new PrintWriter(out, true));
+        ProbeTextRenderer.render(RUN, TableLayout.terminal(100), colour, new PrintWriter(out, true));
         return out.toString();
     }
 
@@ -44,7 +44,7 @@ class ProbeTextRendererTest {
     @Test
     void noResultsShowNoneAndNoSummary() {
         StringWriter out = new StringWriter();
-        ProbeTextRenderer.render(new ProbeRun(0, 0, 0, 0, null, List.of(), null), 100, false, new PrintWriter(out, true));
+        ProbeTextRenderer.render(new ProbeRun(0, 0, 0, 0, null, List.of(), null), TableLayout.terminal(100), false, new PrintWriter(out, true));
         assertThat(out.toString()).contains("- none").doesNotContain("Probed").doesNotContain("No probe targets.");
     }
 }

@@ -298,7 +298,7 @@ class ProbeCommandIT {
         configure("openai-completions", List.of("ok"), "\"x\": 1");
         storeKeys(1, KEY);
         var run = nemo.run("models", "status", "--probe");
-        assertThat(run.stdout()).contains("Auth probes").contains("│ fake/ok").contains("fake:p000 (api_key)")
+        assertThat(run.stdout()).contains("Auth probes").contains("\nfake/ok  ").contains("fake:p000 (api_key)")
                 .contains("ok · ").contains("Probed 1 target in ");
         assertThat(run.stderr()).as("no progress when stderr is not a terminal").isEmpty();
     }

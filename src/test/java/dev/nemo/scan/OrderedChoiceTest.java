@@ -40,4 +40,23 @@ class OrderedChoiceTest {
         assertThat(OrderedChoice.parse("two", 3, error)).isEmpty();
         assertThat(error[0]).contains("not a number");
     }
+
+    private static final java.util.List<String> NAMES = java.util.List.of("meta-llama/llama-3.3-70b:free",
+            "moonshotai/kimi-k2:free", "mistralai/mistral-7b:free");
+
+    @Test
+    void anOptionMayBePickedByItsName() {
+        assertThat(OrderedChoice.parse("moonshotai/kimi-k2:free 1", NAMES, error).orElseThrow().picked()).containsExactly(1, 0);
+    }
+
+    @Test
+    void aWordThatIsNoNameSuggestsTheOptionItMeant() {
+        assertThat(OrderedChoice.parse("kimi", NAMES, error)).isEmpty();
+        assertThat(error[0]).isEqualTo("\"kimi\" is not a number from the list; did you mean 2 (moonshotai/kimi-k2:free)?; "
+                + "type numbers, e.g. 2 1");
+        assertThat(OrderedChoice.parse("mistralai/mistral-7b:fre", NAMES, error)).isEmpty();
+        assertThat(error[0]).contains("did you mean 3 (mistralai/mistral-7b:free)?");
+        assertThat(OrderedChoice.parse("free", NAMES, error)).isEmpty();
+        assertThat(error[0]).as("three options contain it: no guess").doesNotContain("did you mean");
+    }
 }

@@ -148,7 +148,7 @@ public final class NemoRun {
      * The packaged artifact under test: the native executable when the native profile built one
      * ({@code nemo.native}), else the JVM jar ({@code nemo.jar}).
      */
-    private static List<String> artifact() {
+    static List<String> artifact() {
         String nativeBinary = System.getProperty("nemo.native", "");
         if (!nativeBinary.isBlank() && java.nio.file.Files.isExecutable(Path.of(nativeBinary))) {
             return List.of(nativeBinary);

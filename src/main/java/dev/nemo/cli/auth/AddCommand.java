@@ -4,12 +4,15 @@ import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
 import dev.nemo.auth.CredentialKind;
+import dev.nemo.cli.Prompt;
 import dev.nemo.auth.ExpiryDuration;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
 import dev.nemo.models.ModelRef;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.cli.AgentOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Interactive wizard: provider, kind of credential (token, API key, or the provider's OAuth logins), profile id and expiry.")
+        description = "Interactive wizard: provider, kind of credential (token, API key, or the provider's OAuth logins), profile id "
+                + "and expiry. Choices are numbered; a wrong answer is explained and asked again; Ctrl-C saves nothing.")
 public class AddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,39 +39,60 @@ public class AddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!SecretInput.interactive()) {
-            throw NemoException.failure("auth add is interactive and needs a terminal; use "
-                    + "`nemo models auth paste-token` or `nemo models auth login --provider <id>` with stdin instead.");
-        }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
-        String provider = s.profiles().provider(SecretInput.ask("Provider id (see `nemo plugins list`)", ModelRef.DEFAULT_PROVIDER));
-        var definition = s.ctx().providers().find(provider).orElseThrow();
-        var oauthMethods = definition.loginMethods().stream().filter(m -> !m.equals(ProviderDefinition.API_KEY)).toList();
-        String kind = SecretInput.ask("Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
-                : ", or log in with " + String.join(" or ", oauthMethods)), "token");
+        Prompt prompt = Prompt.open(s.term()).orElseThrow(() -> NemoException.failure("auth add is interactive and needs a terminal; use "
+                + "`nemo models auth paste-token` or `nemo models auth login --provider <id>` with stdin instead."));
+        String provider;
+        String kind;
+        String profile;
+        Long expires = null;
+        String secret = null;
+        ProviderDefinition definition;
+        List<String> oauthMethods;
+        try (prompt) {
+            List<String> providers = s.ctx().providers().all().stream().map(ProviderDefinition::id).sorted().toList();
+            provider = prompt.choose("Provider", providers, providers.contains(ModelRef.DEFAULT_PROVIDER) ? ModelRef.DEFAULT_PROVIDER : null);
+            definition = s.ctx().providers().find(provider).orElseThrow();
+            oauthMethods = definition.loginMethods().stream().filter(m -> !m.equals(ProviderDefinition.API_KEY)).toList();
+            List<String> kinds = new ArrayList<>(List.of("token", "api-key"));
+            kinds.addAll(oauthMethods);
+            kind = prompt.choose("Credential kind", kinds, "token");
+            if (oauthMethods.contains(kind)) {
+                profile = null;
+            } else if (kind.equals("api-key")) {
+                profile = prompt.ask("Profile id", provider + ":default", answer -> ProfileId.of(provider, answer, "default"));
+                secret = prompt.secret("API key: ", AddCommand::oneLine);
+            } else {
+                profile = prompt.ask("Profile id", provider + ":manual", answer -> ProfileId.of(provider, answer, "manual"));
+                if (prompt.confirm("Does this token expire?", false)) {
+                    expires = System.currentTimeMillis() + prompt.ask("Expires in (365d, 12h, 30m)", "365d", ExpiryDuration::parseMillis);
+                }
+                ProviderDefinition chosen = definition;
+                prompt.say(TokenRules.rule(chosen));
+                secret = prompt.secret("Paste token: ", token -> TokenRules.check(chosen, token));
+            }
+        }
         if (oauthMethods.contains(kind)) {
             return done(s, s.login().oauthLogin(definition, kind, null, id -> s.mayReplace(id, force), s::say), provider,
                     CredentialKind.OAUTH);
         }
         if (kind.equals("api-key")) {
-            String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":default"), "default");
             boolean replace = s.mayReplace(profile, force);
-            s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()), replace);
+            s.profiles().saveApiKey(provider, profile, secret, replace);
             return done(s, profile, provider, CredentialKind.API_KEY);
         }
-        if (!kind.equals("token")) {
-            throw NemoException.usage("Unknown credential kind \"" + kind + "\"; expected token or api-key"
-                    + (oauthMethods.isEmpty() ? "" : " or " + String.join(" or ", oauthMethods)) + ".");
-        }
-        String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":manual"), "manual");
-        boolean replace = s.mayReplace(profile, force);
-        Long expires = null;
-        if (SecretInput.confirm("Does this token expire?", false)) {
-            expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask("Expires in", "365d"));
-        }
-        String token = TokenRules.check(definition, SecretInput.read("Paste token: ", s.term()));
-        s.profiles().saveToken(provider, profile, token, expires, replace);
+        s.profiles().saveToken(provider, profile, secret, expires, s.mayReplace(profile, force));
         return done(s, profile, provider, CredentialKind.TOKEN);
+    }
+
+    private static String oneLine(String key) {
+        if (key.isEmpty()) {
+            throw NemoException.usage("No API key given");
+        }
+        if (key.chars().anyMatch(Character::isWhitespace)) {
+            throw NemoException.usage("The API key contains whitespace; paste it on one line");
+        }
+        return key;
     }
 
     private static int done(AuthCommand.Session s, String profile, String provider, CredentialKind mode) {

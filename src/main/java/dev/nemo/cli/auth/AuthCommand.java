@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "auth", mixinStandardHelpOptions = true,
         description = "Add, list, order and remove the agent's auth profiles (API keys, tokens, OAuth).",
         subcommands = {PasteTokenCommand.class, SetupTokenCommand.class, AddCommand.class, LoginCommand.class,
-                ListCommand.class, RemoveCommand.class, OrderCommand.class})
+                ListCommand.class, RemoveCommand.class, OrderCommand.class, ClearCooldownCommand.class})
 public class AuthCommand extends dev.nemo.cli.CommandGroup {
 
     @Option(names = "--agent", paramLabel = "<id>",

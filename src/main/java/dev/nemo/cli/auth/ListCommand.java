@@ -5,6 +5,7 @@ import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.AuthStore;
 import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileHealth;
+import dev.nemo.auth.UsageStats;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.text.Durations;
 import dev.nemo.config.ProviderId;
@@ -39,9 +40,14 @@ public class ListCommand implements Callable<Integer> {
     @Option(names = "--provider", paramLabel = "<id>", description = "Only this provider's profiles.")
     String provider;
 
+    /**
+     * {@code state}: {@code usable}, {@code cooldown} or {@code disabled} (from {@code usageStats}, until
+     * {@code unusableUntil}); the last use, last failure and failure counts are the store's as recorded.
+     */
     @RegisterForReflection
     public record Row(String profileId, String provider, CredentialKind type, String email, ProfileHealth.Status status,
-                      Long expiresAt, Boolean inherited) {
+                      Long expiresAt, Boolean inherited, String state, Long unusableUntil, String disabledReason, Long lastUsed,
+                      Long lastFailureAt, Integer errorCount, java.util.Map<String, Integer> failureCounts) {
     }
 
     /** {@code inheritedFrom}: the main agent's store, when the agent inherits from one. */
@@ -60,8 +66,12 @@ public class ListCommand implements Callable<Integer> {
                 .sorted(java.util.Comparator.comparing(AuthProfile::provider).thenComparing(AuthProfile::id))
                 .map(p -> {
                     ProfileHealth h = ProfileHealth.of(p, now);
+                    UsageStats u = store.usageStats().getOrDefault(p.id(), NO_USAGE);
                     return new Row(p.id(), p.provider(), p.kind(), p.displayEmail(s.ctx().config().config().auth()),
-                            h.status(), h.expiresAt(), store.inheritsProfile(p.id()) ? Boolean.TRUE : null);
+                            h.status(), h.expiresAt(), store.inheritsProfile(p.id()) ? Boolean.TRUE : null,
+                            u.state(now), u.unusableUntil() > now ? u.unusableUntil() : null,
+                            u.unusableUntil() > now ? u.disabledReason() : null, positive(u.lastUsed()), positive(u.lastFailureAt()),
+                            u.errorCount(), u.failureCounts().isEmpty() ? null : u.failureCounts());
                 }).toList();
         Path inheritedFrom = store.inherited() == null ? null : store.inherited().store().path();
         var out = s.term().out();
@@ -78,10 +88,36 @@ public class ListCommand implements Callable<Integer> {
             }
             for (Row r : rows) {
                 String expiry = r.expiresAt() == null ? "" : " expires in " + Durations.remainingShort(r.expiresAt() - now);
+                UsageStats u = store.usageStats().getOrDefault(r.profileId(), NO_USAGE);
                 out.println("- " + r.profileId() + " " + r.type().wireName() + (r.email() != null ? " (" + r.email() + ")" : "")
-                        + " " + r.status().wireName() + expiry + (r.inherited() != null ? " [inherited]" : ""));
+                        + " " + r.status().wireName() + expiry + u.unusableTag(now) + (r.inherited() != null ? " [inherited]" : "") + usage(u, now));
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static final UsageStats NO_USAGE = new UsageStats(null, null, null, null, null, java.util.Map.of(), null);
+
+    /** {@code " | last used 2h ago | 3 errors (rate_limit 2, auth 1), last 5m ago"}; empty for a profile never used. */
+    private static String usage(UsageStats u, long now) {
+        StringBuilder s = new StringBuilder();
+        Long lastUsed = positive(u.lastUsed());
+        if (lastUsed != null) {
+            s.append(" | last used ").append(Durations.remainingShort(now - lastUsed)).append(" ago");
+        }
+        int errors = u.errorCount() == null ? 0 : u.errorCount();
+        String byReason = u.failureSummary();
+        if (errors > 0 || !byReason.isEmpty()) {
+            s.append(" | ").append(errors).append(errors == 1 ? " error" : " errors").append(byReason.isEmpty() ? "" : " (" + byReason + ")");
+            Long lastFailure = positive(u.lastFailureAt());
+            if (lastFailure != null) {
+                s.append(", last ").append(Durations.remainingShort(now - lastFailure)).append(" ago");
+            }
+        }
+        return s.toString();
+    }
+
+    private static Long positive(Long millis) {
+        return millis != null && millis > 0 ? millis : null;
     }
 }

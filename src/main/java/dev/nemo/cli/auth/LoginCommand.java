@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {"Run a provider's auth method and store the resulting profile.",
                 "Every provider has the api-key method: the key comes from a no-echo prompt, or from standard input.",
-                "Providers with models.providers.<id>.oauth endpoints also offer oauth (browser login with PKCE and a",
-                "loopback redirect) and device (a code to enter on another device); instructions go to stderr."})
+                "Providers with models.providers.<id>.oauth endpoints also offer oauth (browser login with PKCE and a "
+                        + "loopback redirect) and device (a code to enter on another device); instructions go to stderr."})
 public class LoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

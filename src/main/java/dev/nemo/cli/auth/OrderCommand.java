@@ -82,7 +82,7 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Set the order override (profiles of that provider, in order).")
     public static class Set extends ProviderOrder {
-        @Parameters(paramLabel = "<profile-id>", arity = "0..*", description = "Profile ids, first = preferred.")
+        @Parameters(paramLabel = "<profile-id>", arity = "1..*", description = "Profile ids, first = preferred.")
         List<String> ids = new ArrayList<>();
 
         @Override

@@ -27,7 +27,7 @@ public class PasteTokenCommand implements Callable<Integer> {
     @ParentCommand
     AuthCommand parent;
 
-    @Option(names = "--provider", paramLabel = "<id>", description = "Provider the token is for (required).")
+    @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider the token is for.")
     String provider;
 
     @Option(names = "--profile-id", paramLabel = "<id>", description = "Profile id (default: <provider>:manual).")

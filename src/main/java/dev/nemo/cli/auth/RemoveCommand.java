@@ -30,7 +30,7 @@ public class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (profileId.isBlank()) {
-            throw NemoException.usage("Missing profile id, e.g. `nemo models auth remove anthropic:manual`.");
+            throw NemoException.usage("Missing required parameter: '<profile-id>'");
         }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
         s.updated(s.profiles().remove(profileId.trim()).toArray(Path[]::new));

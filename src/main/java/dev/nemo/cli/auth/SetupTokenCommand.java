@@ -2,7 +2,7 @@ package dev.nemo.cli.auth;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
-import dev.nemo.cli.SecretInput;
+import dev.nemo.cli.Prompt;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
 import dev.nemo.models.ModelRef;
@@ -37,24 +37,23 @@ public class SetupTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!SecretInput.interactive()) {
-            throw NemoException.failure("setup-token requires an interactive terminal; pipe the token to "
-                    + "`nemo models auth paste-token --provider " + provider + "` instead.");
-        }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
         String id = s.profiles().provider(provider);
-        if (!yes && !SecretInput.confirm("Continue with " + id + " token auth?", true)) {
-            s.term().out().println("Cancelled; nothing was saved.");
-            return ExitCodes.OK;
-        }
         ProviderDefinition definition = s.ctx().providers().find(id).orElseThrow();
-        definition.setupToken().ifPresent(t -> {
-            s.term().out().println("Run `" + t.command() + "` on any machine and paste its output here.");
-            s.term().out().flush();
-        });
         String profile = ProfileId.of(id, null, "manual");
-        boolean replace = s.mayReplace(profile, false);
-        String token = TokenRules.check(definition, SecretInput.read("Paste setup token: ", s.term()));
+        boolean replace = s.mayReplace(profile, false); // asked before the token, not after
+        Prompt prompt = Prompt.open(s.term()).orElseThrow(() -> NemoException.failure("setup-token requires an interactive terminal; "
+                + "pipe the token to `nemo models auth paste-token --provider " + provider + "` instead."));
+        String token;
+        try (prompt) {
+            if (!yes && !prompt.confirm("Continue with " + id + " token auth?", true)) {
+                s.term().out().println("Cancelled; nothing was saved.");
+                return ExitCodes.OK;
+            }
+            definition.setupToken().ifPresent(t -> prompt.say("Run `" + t.command() + "` on any machine and paste its output here."));
+            prompt.say(TokenRules.rule(definition));
+            token = prompt.secret("Paste setup token: ", pasted -> TokenRules.check(definition, pasted));
+        }
         s.profiles().saveToken(id, profile, token, null, replace);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
         s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");

@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Scan a provider catalogue (OpenRouter by default) for free models, probe their tool and image "
                 + "support concurrently, rank them, and optionally apply them as fallbacks.",
-        footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable",
-                "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted",
-                "(Ctrl-C); 143 terminated (SIGTERM)."})
+        footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable "
+                + "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted "
+                + "(Ctrl-C); 143 terminated (SIGTERM)."})
 public class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -74,7 +74,7 @@ public class ScanCommand implements Callable<Integer> {
             if (json) {
                 OutputFormat.printJson(term.out(), m.models(), jq);
             } else {
-                ScanTextRenderer.metadataOnly(m, term.width(), term.out());
+                ScanTextRenderer.metadataOnly(m, term.tableLayout(), term.out());
             }
         } else if (outcome instanceof ScanOutcome.Selected s) {
             if (json) {

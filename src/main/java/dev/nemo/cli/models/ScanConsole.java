@@ -51,13 +51,13 @@ final class ScanConsole implements ScanDialog {
     public void ranked(List<ModelScanResult> results) {
         if (!json) {
             term.out().println(ScanTableRenderer.summary(results));
-            ScanTableRenderer.render(results, term.width(), term.out());
+            ScanTableRenderer.render(results, term.tableLayout(), term.out());
             term.out().flush();
         }
     }
 
     @Override
     public Optional<List<ModelScanResult>> choose(String title, List<ModelScanResult> options, List<ModelScanResult> preselected) {
-        return ScanSelectionPrompt.onConsole(term.out()).ask(title, options, preselected);
+        return ScanSelectionPrompt.onConsole(term).ask(title, options, preselected);
     }
 }

@@ -1,10 +1,11 @@
 package dev.nemo.cli.models;
 
 import dev.nemo.NemoException;
+import dev.nemo.cli.Prompt;
+import dev.nemo.cli.Terminal;
 import dev.nemo.output.ScanTableRenderer;
 import dev.nemo.scan.ModelScanResult;
 import dev.nemo.scan.OrderedChoice;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +13,19 @@ import java.util.Optional;
 
 /**
  * The interactive, ordered selection of {@code models scan} on a terminal: a numbered list with
- * the preselection marked; the user types numbers in the order wanted, Enter keeps the
- * preselection. Empty Optional: the user cancelled.
+ * the preselection marked; the user types numbers (or names) in the order wanted, Enter keeps the
+ * preselection; a word that is neither is explained, with the model it probably meant, and asked
+ * again. Empty Optional: the user cancelled.
  */
 final class ScanSelectionPrompt {
-    private final Console console;
-    private final PrintWriter out;
+    private final Terminal term;
 
-    ScanSelectionPrompt(Console console, PrintWriter out) {
-        this.console = console;
-        this.out = out;
+    private ScanSelectionPrompt(Terminal term) {
+        this.term = term;
     }
 
     Optional<List<ModelScanResult>> ask(String title, List<ModelScanResult> options, List<ModelScanResult> preselected) {
+        PrintWriter out = term.out();
         out.println();
         out.println(title);
         for (int i = 0; i < options.size(); i++) {
@@ -35,31 +36,36 @@ final class ScanSelectionPrompt {
         preselected.forEach(m -> pre.add(Integer.toString(options.indexOf(m) + 1)));
         out.println("Preselected (*), in order: " + (pre.isEmpty() ? "none" : String.join(" ", pre)));
         out.flush();
-        while (true) {
-            String line = console.readLine("Numbers in order (Enter keeps the preselection, - for none, q to cancel): ");
-            String[] error = new String[1];
-            Optional<OrderedChoice.Answer> answer = OrderedChoice.parse(line, options.size(), error);
-            if (answer.isEmpty()) {
-                out.println("  " + error[0]);
-                out.flush();
-                continue;
+        List<String> names = options.stream().map(ModelScanResult::modelRef).toList();
+        try (Prompt prompt = Prompt.open(term).orElseThrow(ScanSelectionPrompt::notATerminal)) {
+            while (true) {
+                String line = prompt.line("Numbers in order (Enter keeps the preselection, - for none, q to cancel)");
+                String[] error = new String[1];
+                Optional<OrderedChoice.Answer> answer = OrderedChoice.parse(line, names, error);
+                if (answer.isEmpty()) {
+                    prompt.say("  " + error[0] + ". Try again (Ctrl-C to cancel).");
+                    continue;
+                }
+                OrderedChoice.Answer a = answer.get();
+                if (a.cancel()) {
+                    return Optional.empty();
+                }
+                if (a.keep()) {
+                    return Optional.of(preselected);
+                }
+                return Optional.of(a.picked().stream().map(options::get).toList());
             }
-            OrderedChoice.Answer a = answer.get();
-            if (a.cancel()) {
-                return Optional.empty();
-            }
-            if (a.keep()) {
-                return Optional.of(preselected);
-            }
-            return Optional.of(a.picked().stream().map(options::get).toList());
         }
     }
 
-    static ScanSelectionPrompt onConsole(PrintWriter out) {
-        Console console = System.console();
-        if (console == null) {
-            throw NemoException.failure("Non-interactive scan: pass --yes to apply defaults.");
+    static ScanSelectionPrompt onConsole(Terminal term) {
+        if (System.console() == null) {
+            throw notATerminal();
         }
-        return new ScanSelectionPrompt(console, out);
+        return new ScanSelectionPrompt(term);
+    }
+
+    private static NemoException notATerminal() {
+        return NemoException.failure("Non-interactive scan: pass --yes to apply defaults.");
     }
 }

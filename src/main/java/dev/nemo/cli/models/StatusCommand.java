@@ -26,11 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show the resolved default, fallbacks, image model, aliases and allowlist, and an auth overview.",
-        footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe",
-                "failed with auth/billing/format/unknown/no_model, or no hop of a --probe-chain chain works); 2 (--check",
-                "only) a token in use expires within 24 h, probes failed only with rate_limit/timeout, a credential in use",
-                "is below --min-headroom, or only a fallback of a chain works; 64 usage error; 130 interrupted (Ctrl-C);",
-                "143 terminated (SIGTERM)."})
+        footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe "
+                + "failed with auth/billing/format/unknown/no_model, or no hop of a --probe-chain chain works); 2 (--check "
+                + "only) a token in use expires within 24 h, probes failed only with rate_limit/timeout, a credential in use "
+                + "is below --min-headroom, or only a fallback of a chain works; 64 usage error; 130 interrupted (Ctrl-C); "
+                + "143 terminated (SIGTERM)."})
 public class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -103,7 +103,7 @@ public class StatusCommand implements Callable<Integer> {
         } else {
             new StatusTextRenderer(term.env()).render(report, outcome.missingAuthHints(), term.out());
             if (shown != null) {
-                ProbeTextRenderer.render(shown, term.width(), term.colour(), term.out());
+                ProbeTextRenderer.render(shown, term.tableLayout(), term.colour(), term.out());
             }
         }
         term.out().flush();

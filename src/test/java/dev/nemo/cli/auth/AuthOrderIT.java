@@ -110,7 +110,7 @@ class AuthOrderIT {
 
     @Test
     void setWithNoIdsIsAUsageError() {
-        assertUsageErrorChangesNothing("Missing profile ids. Provide one or more profile ids.",
+        assertUsageErrorChangesNothing("error: Missing required parameter: '<profile-id>'",
                 "models", "auth", "order", "set", "--provider", "anthropic", " ");
     }
 

@@ -200,7 +200,7 @@ class AuthPasteTokenIT {
     void missingProviderIsAUsageError() {
         NemoRun.Result r = nemo.stdin(SETUP_TOKEN).run("models", "auth", "paste-token");
 
-        assertRefused(r, "Missing --provider.");
+        assertRefused(r, "error: Missing required option: '--provider=<id>'");
         assertThat(nemo.stateDir()).doesNotExist();
     }
 
