@@ -76,7 +76,11 @@ public final class ProbeBenchmark {
                     }
                     fake.reset();
                     int connectsBefore = proxy.connects();
+                    // The launcher's JVM options (src/main/sh/nemo), plus any given for a closer look (-Dbench.jvmArgs).
                     List<String> jvm = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+                    if (!System.getProperty("bench.jvmArgs", "").isBlank()) {
+                        jvm.addAll(Arrays.asList(System.getProperty("bench.jvmArgs").trim().split("\\s+")));
+                    }
                     Map<String, String> env = new LinkedHashMap<>();
                     if (!row.scenario().equals("plain")) {
                         if (before) {
