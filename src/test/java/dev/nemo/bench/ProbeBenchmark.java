@@ -95,7 +95,9 @@ public final class ProbeBenchmark {
                     }
                     Run r = run(jar.getValue(), jvm, env, home, fake, "models", "status", "--probe", "--json",
                             "--probe-concurrency", Integer.toString(row.c()), "--probe-timeout", "60000");
-                    JsonNode probes = JSON.readTree(r.stdout()).path("auth").path("probes");
+                    // From the first brace: a JVM option such as -XX:StartFlightRecording may print a line first.
+                    JsonNode probes = JSON.readTree(r.stdout().substring(Math.max(0, r.stdout().indexOf('{'))))
+                            .path("auth").path("probes");
                     long probeMs = probes.path("durationMs").asLong();
                     long ok = 0;
                     for (JsonNode result : probes.path("results")) {
