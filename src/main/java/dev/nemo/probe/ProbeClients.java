@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The run's HTTP clients, all on its one Vert.x instance: one for plain {@code http://} (HTTP/1.1,
@@ -52,7 +53,8 @@ final class ProbeClients implements AutoCloseable {
      * Pools sized from the requested concurrency: Vert.x's default of 5 connections per host would
      * otherwise cap the run silently; over HTTP/2 the same bound applies to connections, and each
      * carries as many streams as the server allows. Connections are kept alive for the next probe
-     * of the same host. No idle timeout: the probe's own timeout bounds every exchange, and an idle
+     * of the same host. Connect and TLS handshake end with the probe (Vert.x's own handshake limit
+     * is 10 s, and an HTTPS origin's other probes wait for its first connection). No idle timeout: the probe's own timeout bounds every exchange, and an idle
      * timer racing it would turn a hung server into "connection reset".
      */
     private HttpClientOptions base() {
@@ -64,6 +66,8 @@ final class ProbeClients implements AutoCloseable {
                 .setKeepAlive(true)
                 .setPipelining(false)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
+                .setSslHandshakeTimeout(timeoutMs)
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setIdleTimeout(0)
                 .setTryUseCompression(false)
                 .setVerifyHost(true);

@@ -34,8 +34,19 @@ public final class ProbeEngine implements AutoCloseable {
     public interface Redaction {
         String redact(String credential, String error);
 
+        /**
+         * The run's redactor, which already knows every credential a probe can send (stored
+         * profiles, environment and config keys: {@code RunContext.redactorFor}). The job's own
+         * credential is masked once more in case it is not among them; deriving a redactor per
+         * failed probe instead ({@code redactor.with(credential)}) cost a copy and sort of every
+         * secret each time: quadratic in the number of profiles when they all fail.
+         */
         static Redaction of(Redactor redactor) {
-            return (credential, error) -> redactor.with(credential).redact(error);
+            return (credential, error) -> {
+                String out = redactor.redact(error);
+                return credential != null && credential.length() >= 6 && out.contains(credential)
+                        ? out.replace(credential, "***") : out;
+            };
         }
     }
 

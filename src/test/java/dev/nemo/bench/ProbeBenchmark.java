@@ -76,7 +76,11 @@ public final class ProbeBenchmark {
                     }
                     fake.reset();
                     int connectsBefore = proxy.connects();
+                    // The launcher's JVM options (src/main/sh/nemo), plus any given for a closer look (-Dbench.jvmArgs).
                     List<String> jvm = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+                    if (!System.getProperty("bench.jvmArgs", "").isBlank()) {
+                        jvm.addAll(Arrays.asList(System.getProperty("bench.jvmArgs").trim().split("\\s+")));
+                    }
                     Map<String, String> env = new LinkedHashMap<>();
                     if (!row.scenario().equals("plain")) {
                         if (before) {
@@ -91,7 +95,9 @@ public final class ProbeBenchmark {
                     }
                     Run r = run(jar.getValue(), jvm, env, home, fake, "models", "status", "--probe", "--json",
                             "--probe-concurrency", Integer.toString(row.c()), "--probe-timeout", "60000");
-                    JsonNode probes = JSON.readTree(r.stdout()).path("auth").path("probes");
+                    // From the first brace: a JVM option such as -XX:StartFlightRecording may print a line first.
+                    JsonNode probes = JSON.readTree(r.stdout().substring(Math.max(0, r.stdout().indexOf('{'))))
+                            .path("auth").path("probes");
                     long probeMs = probes.path("durationMs").asLong();
                     long ok = 0;
                     for (JsonNode result : probes.path("results")) {

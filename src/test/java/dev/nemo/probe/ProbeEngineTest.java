@@ -99,6 +99,16 @@ class ProbeEngineTest {
     }
 
     @Test
+    void theCredentialAJobSentIsMaskedEvenWhenTheRunsRedactorDoesNotKnowIt() {
+        JobResult[] results;
+        try (ProbeEngine engine = new ProbeEngine(stack, 2, 5000, 16, 0)) {
+            results = engine.runJobs(jobs("a", "echo-key", 2), dev.nemo.auth.Redactor.none(), QUIET);
+        }
+        assertThat(results).allSatisfy(r -> assertThat(r.error()).contains("Incorrect API key provided")
+                .doesNotContain(KEY).doesNotContain(KEY.substring(3, 20)));
+    }
+
+    @Test
     void aListenerThatFailsFailsTheRunInsteadOfDroppingRows() {
         AtomicInteger calls = new AtomicInteger();
         ProbeEngine.Listener failing = status -> {

@@ -8,7 +8,13 @@ import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
 import dev.nemo.testing.TestPki;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +105,39 @@ class TlsTrustIT {
             JsonNode row = onlyRow(run);
             assertThat(row.path("reasonCode").asText()).isEqualTo("tls_hostname");
             assertThat(row.path("error").asText()).isEqualTo("certificate for elsewhere.test does not match host 127.0.0.1");
+        }
+    }
+
+    @Test
+    void aServerThatNeverFinishesTheHandshakeIsATimeoutForEveryProbe() throws Exception {
+        // Accepts connections and says nothing: the TLS handshake never completes.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.start();
+            NemoRun nemo = nemo("https://127.0.0.1:" + silent.getLocalPort(), "");
+            Fixture.writeStore(nemo, """
+                    {"version": 1, "profiles": {
+                      "fake:a": {"type": "api_key", "provider": "fake", "key": "sk-tls-test-a-0123456789"},
+                      "fake:b": {"type": "api_key", "provider": "fake", "key": "sk-tls-test-b-0123456789"},
+                      "fake:c": {"type": "api_key", "provider": "fake", "key": "sk-tls-test-c-0123456789"}}}""");
+            var run = nemo.run("models", "status", "--probe", "--probe-timeout", "800", "--json");
+            JsonNode results = JSON.readTree(run.stdout()).path("auth").path("probes").path("results");
+            assertThat(results).as(run.toString()).hasSize(3)
+                    .allSatisfy(r -> assertThat(r.path("reasonCode").asText()).isEqualTo("timeout"));
+            silent.close();
+            acceptor.join(10_000);
+            for (Socket s : held) {
+                s.close();
+            }
         }
     }
 
