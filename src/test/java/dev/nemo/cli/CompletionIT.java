@@ -73,7 +73,7 @@ class CompletionIT {
             cases.add(Arguments.of(shell, "nemo models auth ",
                     List.of("paste-token", "setup-token", "add", "login", "list", "remove", "order", "clear-cooldown"), true));
             cases.add(Arguments.of(shell, "nemo models auth list --", List.of("--agent", "--json", "--plain", "--provider", "--help",
-                    "--version"), true));
+                    "--version"), false));
             cases.add(Arguments.of(shell, "nemo models auth login --method ", List.of("api-key", "oauth", "device"), true));
             cases.add(Arguments.of(shell, "nemo completion ", List.of("bash", "zsh", "fish"), true));
             cases.add(Arguments.of(shell, "nemo models status --probe-provider acme", List.of("acme-internal"), true));

@@ -97,12 +97,13 @@ public final class PtyRun {
         }
 
         private void read(InputStream in) {
-            byte[] buffer = new byte[4096];
-            try {
+            // One decoder for the whole stream: a character whose bytes straddle two reads stays whole.
+            char[] buffer = new char[4096];
+            try (java.io.Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
                 int n;
-                while ((n = in.read(buffer)) >= 0) {
+                while ((n = reader.read(buffer)) >= 0) {
                     synchronized (shown) {
-                        shown.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                        shown.append(buffer, 0, n);
                         shown.notifyAll();
                     }
                 }
