@@ -44,10 +44,14 @@ final class KeyReferences {
         String where = file.getFileName() + ": key command of \"" + profileId + "\"";
         Process process;
         try {
-            process = new ProcessBuilder("sh", "-c", command)
+            // The command sees the run's environment and working directory, not the JVM's.
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", command)
+                    .directory(env.workingDir().toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().clear();
+            builder.environment().putAll(env.vars());
+            process = builder.start();
         } catch (IOException e) {
             warn.accept(where + " could not be run; treating the key as missing");
             return null;

@@ -1,17 +1,15 @@
 package dev.nemo.cli;
 
-import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * Configures picocli once: UTF-8 writers, exit code 64 for every usage error, and every
+ * Configures picocli once: the run's writers, exit code 64 for every usage error, and every
  * failure reported as one {@code error: …} line on stderr (a stack trace only with
  * {@code NEMO_DEBUG=1}).
  */
@@ -20,14 +18,25 @@ public class CommandLineSetup {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        CommandLine cmd = factory.create();
+        return configure(factory.create(), Invocation.ofProcess());
+    }
+
+    /**
+     * Prepares {@code cmd} (the {@code nemo} command line) to run in {@code invocation}: the
+     * launched process and in-process tests both come through here.
+     */
+    public static CommandLine configure(CommandLine cmd, Invocation invocation) {
+        ((NemoCommand) cmd.getCommand()).invocation = invocation;
+        PrintWriter out = invocation.out();
+        PrintWriter err = invocation.err();
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // A relative path option names a file in the run's working directory.
+        cmd.registerConverter(Path.class, value -> invocation.env().workingDir().resolve(value));
         cmd.setParameterExceptionHandler(CommandLineSetup::usageError);
-        cmd.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command));
+        boolean debug = "1".equals(invocation.env().vars().get("NEMO_DEBUG"));
+        cmd.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command, debug));
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cmd.setExecutionStrategy(parseResult -> {
             try {
@@ -51,7 +60,7 @@ public class CommandLineSetup {
         return ExitCodes.USAGE;
     }
 
-    private static int failure(Exception e, CommandLine command) {
+    private static int failure(Exception e, CommandLine command, boolean debug) {
         PrintWriter err = command.getErr();
         command.getOut().flush();
         if (e instanceof NemoException nemo) {
@@ -59,18 +68,18 @@ public class CommandLineSetup {
             if (nemo.kind() == NemoException.Kind.USAGE) {
                 err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             }
-            debugTrace(e, err);
+            debugTrace(e, err, debug);
             return ExitCodes.of(nemo.kind());
         }
         // An unexpected failure: name it, but never dump the message of an exception we did not
         // write (it may quote a request); the trace is there with NEMO_DEBUG=1.
         err.println("error: unexpected " + e.getClass().getSimpleName() + " (rerun with NEMO_DEBUG=1 for details)");
-        debugTrace(e, err);
+        debugTrace(e, err, debug);
         return ExitCodes.FAILURE;
     }
 
-    private static void debugTrace(Exception e, PrintWriter err) {
-        if ("1".equals(System.getenv("NEMO_DEBUG"))) {
+    private static void debugTrace(Exception e, PrintWriter err, boolean debug) {
+        if (debug) {
             e.printStackTrace(err);
         }
     }

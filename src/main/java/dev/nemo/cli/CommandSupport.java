@@ -1,6 +1,5 @@
 package dev.nemo.cli;
 
-import dev.nemo.config.Environment;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The per-run context every command starts from: the environment and the picocli writers. */
@@ -9,6 +8,6 @@ public final class CommandSupport {
     }
 
     public static Terminal terminal(CommandSpec spec) {
-        return new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr(), Environment.current());
+        return new Terminal(NemoCommand.invocation(spec));
     }
 }

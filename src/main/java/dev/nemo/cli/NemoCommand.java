@@ -3,6 +3,7 @@ package dev.nemo.cli;
 import dev.nemo.cli.models.ModelsCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 @TopCommand
 @Command(name = "nemo", mixinStandardHelpOptions = true, versionProvider = NemoVersion.class,
@@ -10,4 +11,11 @@ import picocli.CommandLine.Command;
         subcommands = {ModelsCommand.class, PluginsCommand.class, CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public class NemoCommand extends CommandGroup {
+    /** Set once by {@link CommandLineSetup} before the command line runs. */
+    Invocation invocation;
+
+    /** The invocation of the run {@code spec} belongs to (kept on the root command). */
+    static Invocation invocation(CommandSpec spec) {
+        return ((NemoCommand) spec.root().userObject()).invocation;
+    }
 }

@@ -17,7 +17,7 @@ public final class SecretInput {
     }
 
     public static String read(String prompt, Terminal term) {
-        Console console = System.console();
+        Console console = term.invocation().console();
         if (console != null) {
             char[] typed = console.readPassword("%s", prompt);
             if (typed == null) {
@@ -26,7 +26,7 @@ public final class SecretInput {
             return new String(typed).trim();
         }
         try {
-            byte[] bytes = System.in.readNBytes(MAX_BYTES + 1);
+            byte[] bytes = term.invocation().stdin().readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 throw NemoException.usage("Standard input is larger than " + MAX_BYTES / 1024 + " KiB; expected one secret.");
             }
@@ -41,8 +41,8 @@ public final class SecretInput {
     }
 
     /** A yes/no question on the terminal; {@code defaultYes} on an empty answer. */
-    public static boolean confirm(String question, boolean defaultYes) {
-        Console console = System.console();
+    public static boolean confirm(Terminal term, String question, boolean defaultYes) {
+        Console console = term.invocation().console();
         if (console == null) {
             return false;
         }
@@ -54,8 +54,8 @@ public final class SecretInput {
     }
 
     /** A line typed at the terminal, or {@code fallback} when left empty. */
-    public static String ask(String question, String fallback) {
-        Console console = System.console();
+    public static String ask(Terminal term, String question, String fallback) {
+        Console console = term.invocation().console();
         if (console == null) {
             throw NemoException.failure("This needs an interactive terminal.");
         }
@@ -66,7 +66,7 @@ public final class SecretInput {
         return answer.isBlank() ? fallback : answer.trim();
     }
 
-    public static boolean interactive() {
-        return System.console() != null;
+    public static boolean interactive(Terminal term) {
+        return term.invocation().console() != null;
     }
 }

@@ -4,40 +4,43 @@ import dev.nemo.config.Environment;
 import java.io.PrintWriter;
 
 /** Where a command writes: stdout for requested output only, stderr for warnings and progress. */
-public record Terminal(PrintWriter out, PrintWriter err, Environment env) {
+public record Terminal(Invocation invocation) {
+
+    public PrintWriter out() {
+        return invocation.out();
+    }
+
+    public PrintWriter err() {
+        return invocation.err();
+    }
+
+    public Environment env() {
+        return invocation.env();
+    }
 
     public void warn(String message) {
-        err.println("warning: " + message);
-        err.flush();
+        err().println("warning: " + message);
+        err().flush();
     }
 
     /** True when stderr is an interactive terminal (progress and colour may be shown there). */
     public boolean stderrIsTerminal() {
-        return isTerminal(2);
+        return invocation.stderrIsTerminal() && !dumb();
     }
 
     /** Colour on stdout: only on a terminal, never with {@code NO_COLOR} (https://no-color.org). */
     public boolean colour() {
-        return env.vars().get("NO_COLOR") == null && isTerminal(1);
+        return env().vars().get("NO_COLOR") == null && invocation.stdoutIsTerminal() && !dumb();
     }
 
-    private boolean isTerminal(int fd) {
-        if ("dumb".equals(env.get("TERM"))) {
-            return false;
-        }
-        try {
-            // Java has no isatty(3); on Linux the fd link names the terminal device.
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            return System.console() != null;
-        }
+    private boolean dumb() {
+        return "dumb".equals(env().get("TERM"));
     }
 
     /** Table width: {@code COLUMNS} when set, else 120 (the peer's assumption when unknown), at least 60. */
     public int width() {
         try {
-            String columns = env.get("COLUMNS");
+            String columns = env().get("COLUMNS");
             return Math.max(60, columns == null ? 120 : Integer.parseInt(columns) - 1);
         } catch (NumberFormatException e) {
             return 120;

@@ -8,6 +8,7 @@ import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.cli.AgentOption;
+import dev.nemo.cli.CommandSupport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,21 +30,21 @@ public class AddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!SecretInput.interactive()) {
+        if (!SecretInput.interactive(CommandSupport.terminal(spec))) {
             throw NemoException.failure("auth add is interactive and needs a terminal; use "
                     + "`nemo models auth paste-token` or `nemo models auth login --provider <id>` with stdin instead.");
         }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
-        String provider = s.profiles().provider(SecretInput.ask("Provider id (see `nemo plugins list`)", "anthropic"));
+        String provider = s.profiles().provider(SecretInput.ask(s.term(), "Provider id (see `nemo plugins list`)", "anthropic"));
         var definition = s.ctx().providers().find(provider).orElseThrow();
         var oauthMethods = definition.loginMethods().stream().filter(m -> !m.equals(ProviderDefinition.API_KEY)).toList();
-        String kind = SecretInput.ask("Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
+        String kind = SecretInput.ask(s.term(), "Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
                 : ", or log in with " + String.join(" or ", oauthMethods)), "token");
         if (oauthMethods.contains(kind)) {
             return done(s, LoginCommand.oauthLogin(s, definition, kind, null), provider, "oauth");
         }
         if (kind.equals("api-key")) {
-            String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":default"), "default");
+            String profile = ProfileId.of(provider, SecretInput.ask(s.term(), "Profile id", provider + ":default"), "default");
             s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()));
             return done(s, profile, provider, "api_key");
         }
@@ -51,10 +52,10 @@ public class AddCommand implements Callable<Integer> {
             throw NemoException.usage("Unknown credential kind \"" + kind + "\"; expected token or api-key"
                     + (oauthMethods.isEmpty() ? "" : " or " + String.join(" or ", oauthMethods)) + ".");
         }
-        String profile = ProfileId.of(provider, SecretInput.ask("Profile id", provider + ":manual"), "manual");
+        String profile = ProfileId.of(provider, SecretInput.ask(s.term(), "Profile id", provider + ":manual"), "manual");
         Long expires = null;
-        if (SecretInput.confirm("Does this token expire?", false)) {
-            expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask("Expires in", "365d"));
+        if (SecretInput.confirm(s.term(), "Does this token expire?", false)) {
+            expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask(s.term(), "Expires in", "365d"));
         }
         String token = TokenRules.check(provider, SecretInput.read("Paste token: ", s.term()));
         s.profiles().saveToken(provider, profile, token, expires);

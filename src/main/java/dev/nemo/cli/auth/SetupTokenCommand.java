@@ -6,6 +6,7 @@ import dev.nemo.cli.SecretInput;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
 import dev.nemo.cli.AgentOption;
+import dev.nemo.cli.CommandSupport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,13 +36,13 @@ public class SetupTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!SecretInput.interactive()) {
+        if (!SecretInput.interactive(CommandSupport.terminal(spec))) {
             throw NemoException.failure("setup-token requires an interactive terminal; pipe the token to "
                     + "`nemo models auth paste-token --provider " + provider + "` instead.");
         }
         AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
         String id = s.profiles().provider(provider);
-        if (!yes && !SecretInput.confirm("Continue with " + id + " token auth?", true)) {
+        if (!yes && !SecretInput.confirm(s.term(), "Continue with " + id + " token auth?", true)) {
             s.term().out().println("Cancelled; nothing was saved.");
             return ExitCodes.OK;
         }

@@ -83,7 +83,7 @@ public class ScanCommand implements Callable<Integer> {
                     + " key was found");
         }
         boolean prompt = probing && !yes && !noInput && !json;
-        if (prompt && !SecretInput.interactive()) {
+        if (prompt && !SecretInput.interactive(term)) {
             throw NemoException.failure("Non-interactive scan: pass --yes to apply defaults.");
         }
         try (ModelScanner scanner = new ModelScanner(source, options, ctx.redactor())) {
@@ -118,7 +118,7 @@ public class ScanCommand implements Callable<Integer> {
         List<ModelScanResult> selected = ScanRanking.preselect(results, maxCandidates);
         List<ModelScanResult> images = ScanRanking.preselectImages(results, maxCandidates);
         if (prompt) {
-            ScanSelectionPrompt ask = ScanSelectionPrompt.onConsole(term.out());
+            ScanSelectionPrompt ask = ScanSelectionPrompt.onConsole(term);
             Optional<List<ModelScanResult>> picked = ask.ask("Select fallback models (ordered)",
                     ScanRanking.toolCandidates(results), selected);
             Optional<List<ModelScanResult>> pickedImages = picked.isEmpty() ? Optional.empty()
@@ -196,7 +196,7 @@ public class ScanCommand implements Callable<Integer> {
         int total = ModelScanner.probeCount(models);
         boolean showProgress = !json && term.stderrIsTerminal() && total > 0;
         ProbeProgress progress = new ProbeProgress(term.err(), "Probing models", total);
-        try (Interrupts ignored = Interrupts.on(scanner::cancel)) {
+        try (Interrupts ignored = term.invocation().onInterrupt(scanner::cancel)) {
             if (showProgress) {
                 progress.start();
             }

@@ -110,7 +110,7 @@ public class StatusCommand implements Callable<Integer> {
     private ProbeRun runProbes(ProbeSession session, Terminal term) {
         boolean showProgress = !format.json() && term.stderrIsTerminal() && session.targetCount() > 0;
         ProbeProgress progress = new ProbeProgress(term.err(), session.targetCount());
-        try (Interrupts ignored = Interrupts.on(session::cancel)) {
+        try (Interrupts ignored = term.invocation().onInterrupt(session::cancel)) {
             if (showProgress) {
                 progress.start();
             }
