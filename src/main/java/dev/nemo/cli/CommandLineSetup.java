@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * Configures picocli once: the run's writers, exit code 64 for every usage error, and every
+ * Configures picocli once: the run's writers and colours, exit code 64 for every usage error, and every
  * failure reported as one {@code error: …} line on stderr (a stack trace only with
  * {@code NEMO_DEBUG=1}).
  */
@@ -31,6 +31,8 @@ public class CommandLineSetup {
         PrintWriter err = invocation.err();
         cmd.setOut(out);
         cmd.setErr(err);
+        // One colour decision for help and output: picocli renders the styles, or drops them.
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(invocation.ansi()));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         // A relative path option names a file in the run's working directory.
         cmd.registerConverter(Path.class, value -> invocation.env().workingDir().resolve(value));

@@ -10,20 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What one run of nemo gets from the process that started it: the environment and working
- * directory, standard input, the writers on standard output and error, which of those are
- * terminal devices, the console for prompts (null when not interactive) and how Ctrl-C arrives.
- * The launched process passes its own ({@link #ofProcess()}); a test passes one it made, so a
- * whole-CLI run needs no JVM of its own.
+ * directory, standard input, the writers on standard output (requested output only) and standard
+ * error (warnings, progress, errors), which of those are terminal devices, the console for
+ * prompts (null when not interactive) and how Ctrl-C arrives. The launched process passes its
+ * own ({@link #ofProcess()}); a test passes one it made, so a whole-CLI run needs no JVM of its own.
  *
- * @param stdoutIsTerminal standard output is a terminal device (whatever {@code TERM} says)
- * @param stderrIsTerminal standard error is a terminal device (whatever {@code TERM} says)
+ * @param stdoutTty standard output is a terminal device (whatever {@code TERM} says)
+ * @param stderrTty standard error is a terminal device (whatever {@code TERM} says)
  * @param interrupts registers a Ctrl-C handler for the length of a long run
  */
-public record Invocation(Environment env, InputStream stdin, PrintWriter out, PrintWriter err, boolean stdoutIsTerminal,
-                         boolean stderrIsTerminal, Console console, Function<Runnable, Interrupts> interrupts) {
+public record Invocation(Environment env, InputStream stdin, PrintWriter out, PrintWriter err, boolean stdoutTty,
+                         boolean stderrTty, Console console, Function<Runnable, Interrupts> interrupts) {
 
     /** This process: its environment, working directory, standard streams (as UTF-8), console and SIGINT. */
     public static Invocation ofProcess() {
@@ -33,9 +35,51 @@ public record Invocation(Environment env, InputStream stdin, PrintWriter out, Pr
                 isTerminal(1), isTerminal(2), System.console(), Interrupts::onSignal);
     }
 
+    /** The invocation of the run {@code spec}'s command belongs to. */
+    public static Invocation of(CommandSpec spec) {
+        return NemoCommand.invocation(spec);
+    }
+
+    public void warn(String message) {
+        err.println("warning: " + message);
+        err.flush();
+    }
+
+    /** A person is watching stderr: it is a terminal that can redraw a line (progress goes there). */
+    public boolean stderrIsTerminal() {
+        return stderrTty && !dumbTerminal();
+    }
+
+    /**
+     * Colour on stdout, for picocli to render ({@code @|green ok|@}) in help and output alike: only
+     * on a terminal, never with {@code NO_COLOR} set (https://no-color.org) or {@code TERM=dumb}.
+     */
+    public Ansi ansi() {
+        return Ansi.valueOf(stdoutTty && env.vars().get("NO_COLOR") == null && !dumbTerminal());
+    }
+
+    /** Table width: {@code COLUMNS} when set, else 120 (the peer's assumption when unknown), at least 60. */
+    public int width() {
+        try {
+            String columns = env.get("COLUMNS");
+            return Math.max(60, columns == null ? 120 : Integer.parseInt(columns) - 1);
+        } catch (NumberFormatException e) {
+            return 120;
+        }
+    }
+
+    /** Someone is at the keyboard: prompts can be asked on the console. */
+    public boolean interactive() {
+        return console != null;
+    }
+
     /** Runs {@code onInterrupt} on Ctrl-C until the returned registration is closed. */
     public Interrupts onInterrupt(Runnable onInterrupt) {
         return interrupts.apply(onInterrupt);
+    }
+
+    private boolean dumbTerminal() {
+        return "dumb".equals(env.get("TERM"));
     }
 
     private static boolean isTerminal(int fd) {

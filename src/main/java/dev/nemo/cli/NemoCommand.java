@@ -8,6 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @TopCommand
 @Command(name = "nemo", mixinStandardHelpOptions = true, versionProvider = NemoVersion.class,
         description = "Manage the LLM models an agent uses and probe its provider credentials live.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:failure", "2:warning (models status --check)", "64:usage error", "130:interrupted (Ctrl-C)"},
         subcommands = {ModelsCommand.class, PluginsCommand.class, CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public class NemoCommand extends CommandGroup {

@@ -16,8 +16,8 @@ public final class SecretInput {
     private SecretInput() {
     }
 
-    public static String read(String prompt, Terminal term) {
-        Console console = term.invocation().console();
+    public static String read(Invocation io, String prompt) {
+        Console console = io.console();
         if (console != null) {
             char[] typed = console.readPassword("%s", prompt);
             if (typed == null) {
@@ -26,7 +26,7 @@ public final class SecretInput {
             return new String(typed).trim();
         }
         try {
-            byte[] bytes = term.invocation().stdin().readNBytes(MAX_BYTES + 1);
+            byte[] bytes = io.stdin().readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 throw NemoException.usage("Standard input is larger than " + MAX_BYTES / 1024 + " KiB; expected one secret.");
             }
@@ -41,8 +41,8 @@ public final class SecretInput {
     }
 
     /** A yes/no question on the terminal; {@code defaultYes} on an empty answer. */
-    public static boolean confirm(Terminal term, String question, boolean defaultYes) {
-        Console console = term.invocation().console();
+    public static boolean confirm(Invocation io, String question, boolean defaultYes) {
+        Console console = io.console();
         if (console == null) {
             return false;
         }
@@ -54,8 +54,8 @@ public final class SecretInput {
     }
 
     /** A line typed at the terminal, or {@code fallback} when left empty. */
-    public static String ask(Terminal term, String question, String fallback) {
-        Console console = term.invocation().console();
+    public static String ask(Invocation io, String question, String fallback) {
+        Console console = io.console();
         if (console == null) {
             throw NemoException.failure("This needs an interactive terminal.");
         }
@@ -64,9 +64,5 @@ public final class SecretInput {
             throw NemoException.failure("No input (end of file at the prompt); nothing was saved.");
         }
         return answer.isBlank() ? fallback : answer.trim();
-    }
-
-    public static boolean interactive(Terminal term) {
-        return term.invocation().console() != null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.nemo.cli.auth;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
@@ -7,12 +8,8 @@ import dev.nemo.auth.ExpiryDuration;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
 import dev.nemo.providers.ProviderDefinition;
-import dev.nemo.cli.AgentOption;
-import dev.nemo.cli.CommandSupport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,49 +19,43 @@ public class AddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
-
     @Override
     public Integer call() {
-        if (!SecretInput.interactive(CommandSupport.terminal(spec))) {
+        if (!Invocation.of(spec).interactive()) {
             throw NemoException.failure("auth add is interactive and needs a terminal; use "
                     + "`nemo models auth paste-token` or `nemo models auth login --provider <id>` with stdin instead.");
         }
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
-        String provider = s.profiles().provider(SecretInput.ask(s.term(), "Provider id (see `nemo plugins list`)", "anthropic"));
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
+        String provider = s.profiles().provider(SecretInput.ask(s.io(), "Provider id (see `nemo plugins list`)", "anthropic"));
         var definition = s.ctx().providers().find(provider).orElseThrow();
         var oauthMethods = definition.loginMethods().stream().filter(m -> !m.equals(ProviderDefinition.API_KEY)).toList();
-        String kind = SecretInput.ask(s.term(), "Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
+        String kind = SecretInput.ask(s.io(), "Credential kind: token or api-key" + (oauthMethods.isEmpty() ? ""
                 : ", or log in with " + String.join(" or ", oauthMethods)), "token");
         if (oauthMethods.contains(kind)) {
             return done(s, LoginCommand.oauthLogin(s, definition, kind, null), provider, "oauth");
         }
         if (kind.equals("api-key")) {
-            String profile = ProfileId.of(provider, SecretInput.ask(s.term(), "Profile id", provider + ":default"), "default");
-            s.profiles().saveApiKey(provider, profile, SecretInput.read("API key: ", s.term()));
+            String profile = ProfileId.of(provider, SecretInput.ask(s.io(), "Profile id", provider + ":default"), "default");
+            s.profiles().saveApiKey(provider, profile, SecretInput.read(s.io(), "API key: "));
             return done(s, profile, provider, "api_key");
         }
         if (!kind.equals("token")) {
             throw NemoException.usage("Unknown credential kind \"" + kind + "\"; expected token or api-key"
                     + (oauthMethods.isEmpty() ? "" : " or " + String.join(" or ", oauthMethods)) + ".");
         }
-        String profile = ProfileId.of(provider, SecretInput.ask(s.term(), "Profile id", provider + ":manual"), "manual");
+        String profile = ProfileId.of(provider, SecretInput.ask(s.io(), "Profile id", provider + ":manual"), "manual");
         Long expires = null;
-        if (SecretInput.confirm(s.term(), "Does this token expire?", false)) {
-            expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask(s.term(), "Expires in", "365d"));
+        if (SecretInput.confirm(s.io(), "Does this token expire?", false)) {
+            expires = System.currentTimeMillis() + ExpiryDuration.parseMillis(SecretInput.ask(s.io(), "Expires in", "365d"));
         }
-        String token = TokenRules.check(provider, SecretInput.read("Paste token: ", s.term()));
+        String token = TokenRules.check(provider, SecretInput.read(s.io(), "Paste token: "));
         s.profiles().saveToken(provider, profile, token, expires);
         return done(s, profile, provider, "token");
     }
 
-    private static int done(AuthCommand.Session s, String profile, String provider, String mode) {
+    private static int done(AuthCommand.AgentAuth s, String profile, String provider, String mode) {
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + profile + " (" + provider + "/" + mode + ")");
+        s.io().out().println("Auth profile: " + profile + " (" + provider + "/" + mode + ")");
         return ExitCodes.OK;
     }
 }

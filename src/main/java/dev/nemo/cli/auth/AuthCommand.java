@@ -1,8 +1,7 @@
 package dev.nemo.cli.auth;
 
-import dev.nemo.cli.AgentOption;
-import dev.nemo.cli.CommandSupport;
-import dev.nemo.cli.Terminal;
+import dev.nemo.cli.models.ModelsCommand;
+import dev.nemo.cli.Invocation;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.config.HomePaths;
@@ -10,8 +9,6 @@ import dev.nemo.auth.AuthProfileService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code nemo models auth}: the agent's auth profiles. Without a subcommand it prints its help. */
 @Command(name = "auth", mixinStandardHelpOptions = true,
@@ -20,28 +17,22 @@ import picocli.CommandLine.Spec;
                 ListCommand.class, RemoveCommand.class, OrderCommand.class})
 public class AuthCommand extends dev.nemo.cli.CommandGroup {
 
-    @Option(names = "--agent", paramLabel = "<id>",
-            description = "Configured agent id; overrides NEMO_AGENT_DIR and PI_CODING_AGENT_DIR.")
-    String agent;
-
-
-    /** What every auth subcommand starts from: the writers and the agent's context. */
-    record Session(Terminal term, RunContext ctx, AuthProfileService profiles) {
-        /** The subcommand's own {@code --agent} wins over the one given to {@code auth}. */
-        static Session open(CommandSpec spec, AgentOption own, String parentAgent) {
-            String agent = own.agent() != null ? own.agent() : parentAgent;
-            Terminal term = CommandSupport.terminal(spec);
-            RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
-            return new Session(term, ctx, new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers()));
+    /** The agent an auth subcommand works on: its run context and profile service, and the run's streams. */
+    record AgentAuth(Invocation io, RunContext ctx, AuthProfileService profiles) {
+        /** The agent {@code --agent} names (given on {@code models}, {@code auth} or the subcommand), else the default one. */
+        static AgentAuth open(CommandSpec spec) {
+            Invocation io = Invocation.of(spec);
+            RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
+            return new AgentAuth(io, ctx, new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers()));
         }
 
         String display(Path path) {
-            return HomePaths.display(path, term.env());
+            return HomePaths.display(path, io.env());
         }
 
         void updated(Path... paths) {
             for (Path p : paths) {
-                term.out().println("Updated " + display(p));
+                io.out().println("Updated " + display(p));
             }
         }
     }

@@ -9,12 +9,10 @@ import dev.nemo.text.Durations;
 import dev.nemo.config.ProviderId;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
-import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,12 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
 
     @Mixin
     OutputFormat format;
@@ -46,7 +38,7 @@ public class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         String only = provider == null ? null : ProviderId.normalize(provider);
         long now = System.currentTimeMillis();
         List<Row> rows = s.ctx().store().profiles().values().stream()
@@ -56,7 +48,7 @@ public class ListCommand implements Callable<Integer> {
                     ProfileHealth h = ProfileHealth.of(p, now);
                     return new Row(p.id(), p.provider(), p.type(), p.email(), h.status().wireName(), h.expiresAt());
                 }).toList();
-        var out = s.term().out();
+        var out = s.io().out();
         if (format.json()) {
             out.print(PrettyJson.write(new Listing(s.ctx().store().path().toString(), rows)));
         } else if (format.plain()) {

@@ -12,12 +12,9 @@ import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.models.ModelSlot;
 import dev.nemo.models.SelectionEditor;
 import java.util.Optional;
-import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,12 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public class LoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
 
     @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider to log in to.")
     String provider;
@@ -50,7 +41,7 @@ public class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         String id = s.profiles().provider(provider);
         ProviderDefinition definition = s.ctx().providers().find(id).orElseThrow();
         if (!definition.loginMethods().contains(method)) {
@@ -64,7 +55,7 @@ public class LoginCommand implements Callable<Integer> {
         String mode;
         if (method.equals(ProviderDefinition.API_KEY)) {
             profile = ProfileId.of(id, profileId, "default");
-            String key = SecretInput.read("API key for " + id + ": ", s.term());
+            String key = SecretInput.read(s.io(), "API key for " + id + ": ");
             if (key.chars().anyMatch(Character::isWhitespace)) {
                 throw NemoException.usage("The API key contains whitespace; paste it on one line.");
             }
@@ -75,15 +66,15 @@ public class LoginCommand implements Callable<Integer> {
             mode = "oauth";
         }
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + profile + " (" + id + "/" + mode + ")");
+        s.io().out().println("Auth profile: " + profile + " (" + id + "/" + mode + ")");
         Optional<String> model = defaultModel(s, id);
         if (model.isPresent() && setDefault) {
             ConfigFile file = new ConfigFile(s.ctx().config().path(), s.ctx().env());
-            new SelectionEditor(file, ModelCatalog.load(s.ctx().config().config(), s.ctx().providers()), s.term()::warn)
+            new SelectionEditor(file, ModelCatalog.load(s.ctx().config().config(), s.ctx().providers()), s.io()::warn)
                     .setPrimary(ModelSlot.TEXT, model.get());
-            s.term().out().println("Default model set to " + model.get());
+            s.io().out().println("Default model set to " + model.get());
         } else if (model.isPresent()) {
-            s.term().out().println("Default model available: " + model.get() + " (use --set-default to apply)");
+            s.io().out().println("Default model available: " + model.get() + " (use --set-default to apply)");
         }
         return ExitCodes.OK;
     }
@@ -93,19 +84,19 @@ public class LoginCommand implements Callable<Integer> {
      * profile: {@code profileId} if given, else {@code <provider>:<email>} when the answer names
      * an email, else {@code <provider>:default}. Returns the profile id.
      */
-    static String oauthLogin(AuthCommand.Session s, ProviderDefinition definition, String method, String profileId) {
+    static String oauthLogin(AuthCommand.AgentAuth s, ProviderDefinition definition, String method, String profileId) {
         String id = definition.id();
         ProfileId.of(id, profileId, "default"); // a bad --profile-id fails before the login starts
         OAuthTokens tokens = OAuthLogin.run(method, id, definition.oauth(), line -> {
-            s.term().err().println(line);
-            s.term().err().flush();
+            s.io().err().println(line);
+            s.io().err().flush();
         });
         String profile = ProfileId.of(id, profileId, tokens.email() != null ? tokens.email() : "default");
         s.profiles().saveOAuth(id, profile, tokens.credential(id, definition.oauth().clientId()));
         return profile;
     }
 
-    private static Optional<String> defaultModel(AuthCommand.Session s, String provider) {
+    private static Optional<String> defaultModel(AuthCommand.AgentAuth s, String provider) {
         return ModelCatalog.load(s.ctx().config().config(), s.ctx().providers()).all().stream()
                 .filter(m -> m.provider().equals(provider)).map(m -> m.key()).findFirst();
     }

@@ -1,7 +1,6 @@
 package dev.nemo.cli.auth;
 
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.json.PrettyJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,33 +20,26 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {OrderCommand.Get.class, OrderCommand.Set.class, OrderCommand.Clear.class})
 public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
-    @ParentCommand
-    AuthCommand parent;
-
     @RegisterForReflection
     public record OrderView(String agentId, String agentDir, String provider, String authStorePath,
                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
                             List<String> order) {
     }
 
-    static void header(AuthCommand.Session s, String provider) {
-        s.term().out().println("Agent: " + (s.ctx().agent().agentId() != null ? s.ctx().agent().agentId() : s.display(s.ctx().agent().agentDir())));
-        s.term().out().println("Provider: " + provider);
+    static void header(AuthCommand.AgentAuth s, String provider) {
+        s.io().out().println("Agent: " + (s.ctx().agent().agentId() != null ? s.ctx().agent().agentId() : s.display(s.ctx().agent().agentDir())));
+        s.io().out().println("Provider: " + provider);
     }
 
     /** What get, set and clear share: the agent, the store and the {@code --provider} they act on. */
     abstract static class ProviderOrder implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Mixin
-        AgentOption agentOption;
-        @ParentCommand
-        OrderCommand order;
         @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider.")
         String provider;
 
-        AuthCommand.Session session() {
-            return AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+        AuthCommand.AgentAuth agentAuth() {
+            return AuthCommand.AgentAuth.open(spec);
         }
     }
 
@@ -59,20 +50,20 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
         @Override
         public Integer call() {
-            AuthCommand.Session s = session();
+            AuthCommand.AgentAuth s = agentAuth();
             String id = s.profiles().provider(provider);
             List<String> ids = s.profiles().order(id).orElse(null);
             if (format.json()) {
-                s.term().out().print(PrettyJson.write(new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
+                s.io().out().print(PrettyJson.write(new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
                         id, s.profiles().storePath().toString(), ids)));
             } else if (format.plain()) {
                 if (ids != null) {
-                    ids.forEach(s.term().out()::println);
+                    ids.forEach(s.io().out()::println);
                 }
             } else {
                 header(s, id);
-                s.term().out().println("Auth file: " + s.display(s.profiles().storePath()));
-                s.term().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids)));
+                s.io().out().println("Auth file: " + s.display(s.profiles().storePath()));
+                s.io().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids)));
             }
             return ExitCodes.OK;
         }
@@ -85,12 +76,12 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
         @Override
         public Integer call() {
-            AuthCommand.Session s = session();
+            AuthCommand.AgentAuth s = agentAuth();
             String id = s.profiles().provider(provider);
             List<String> saved = s.profiles().setOrder(id, ids);
             s.updated(s.profiles().storePath());
             header(s, id);
-            s.term().out().println("Order override: " + String.join(", ", saved));
+            s.io().out().println("Order override: " + String.join(", ", saved));
             return ExitCodes.OK;
         }
     }
@@ -99,14 +90,14 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
     public static class Clear extends ProviderOrder {
         @Override
         public Integer call() {
-            AuthCommand.Session s = session();
+            AuthCommand.AgentAuth s = agentAuth();
             String id = s.profiles().provider(provider);
             boolean removed = s.profiles().clearOrder(id);
             if (removed) {
                 s.updated(s.profiles().storePath());
             }
             header(s, id);
-            s.term().out().println(removed ? "Cleared per-agent order override." : "No per-agent order override to clear.");
+            s.io().out().println(removed ? "Cleared per-agent order override." : "No per-agent order override to clear.");
             return ExitCodes.OK;
         }
     }

@@ -2,12 +2,9 @@ package dev.nemo.cli.auth;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
-import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,12 +14,6 @@ public class RemoveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
-
     @Parameters(paramLabel = "<profile-id>", description = "The profile to remove, e.g. anthropic:manual.")
     String profileId;
 
@@ -31,10 +22,10 @@ public class RemoveCommand implements Callable<Integer> {
         if (profileId.isBlank()) {
             throw NemoException.usage("Missing profile id, e.g. `nemo models auth remove anthropic:manual`.");
         }
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         s.profiles().remove(profileId.trim());
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Removed auth profile " + profileId.trim());
+        s.io().out().println("Removed auth profile " + profileId.trim());
         return ExitCodes.OK;
     }
 }

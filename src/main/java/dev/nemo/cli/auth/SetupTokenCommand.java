@@ -1,17 +1,14 @@
 package dev.nemo.cli.auth;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
-import dev.nemo.cli.AgentOption;
-import dev.nemo.cli.CommandSupport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,12 +19,6 @@ public class SetupTokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
-
     @Option(names = "--provider", paramLabel = "<id>", defaultValue = "anthropic", description = "Provider (default: ${DEFAULT-VALUE}).")
     String provider;
 
@@ -36,25 +27,25 @@ public class SetupTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!SecretInput.interactive(CommandSupport.terminal(spec))) {
+        if (!Invocation.of(spec).interactive()) {
             throw NemoException.failure("setup-token requires an interactive terminal; pipe the token to "
                     + "`nemo models auth paste-token --provider " + provider + "` instead.");
         }
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         String id = s.profiles().provider(provider);
-        if (!yes && !SecretInput.confirm(s.term(), "Continue with " + id + " token auth?", true)) {
-            s.term().out().println("Cancelled; nothing was saved.");
+        if (!yes && !SecretInput.confirm(s.io(), "Continue with " + id + " token auth?", true)) {
+            s.io().out().println("Cancelled; nothing was saved.");
             return ExitCodes.OK;
         }
         if (id.equals("anthropic")) {
-            s.term().out().println("Run `claude setup-token` on any machine and paste its output here.");
-            s.term().out().flush();
+            s.io().out().println("Run `claude setup-token` on any machine and paste its output here.");
+            s.io().out().flush();
         }
-        String token = TokenRules.check(id, SecretInput.read("Paste setup token: ", s.term()));
+        String token = TokenRules.check(id, SecretInput.read(s.io(), "Paste setup token: "));
         String profile = ProfileId.of(id, null, "manual");
         s.profiles().saveToken(id, profile, token, null);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");
+        s.io().out().println("Auth profile: " + profile + " (" + id + "/token)");
         return ExitCodes.OK;
     }
 }

@@ -6,6 +6,7 @@ import dev.nemo.probe.ProbeOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** The {@code --probe*} options of {@code models status}, validated into {@link ProbeOptions}. */
@@ -21,12 +22,18 @@ public class ProbeOptionsMixin {
     @Option(names = "--probe-profile", paramLabel = "<id>", split = ",", description = "Probe only these profile ids (repeatable, comma-separated).")
     List<String> profiles = new ArrayList<>();
 
-    @Option(names = "--probe-model", paramLabel = "<ref>", split = ",",
-            description = "Probe these models (provider/model or alias) with each matching credential (repeatable).")
-    List<String> models = new ArrayList<>();
+    /** Which models to probe: the one per provider by default, these, or all of them. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ModelChoice modelChoice;
 
-    @Option(names = "--probe-all-models", description = "Probe every configured model of each provider, per credential.")
-    boolean allModels;
+    static class ModelChoice {
+        @Option(names = "--probe-model", paramLabel = "<ref>", split = ",",
+                description = "Probe these models (provider/model or alias) with each matching credential (repeatable).")
+        List<String> models = new ArrayList<>();
+
+        @Option(names = "--probe-all-models", description = "Probe every configured model of each provider, per credential.")
+        boolean allModels;
+    }
 
     @Option(names = "--probe-timeout", paramLabel = "<ms>", description = "Whole-request timeout per probe (default: ${DEFAULT-VALUE}).")
     long timeoutMs = ProbeOptions.DEFAULT_TIMEOUT_MS;
@@ -50,7 +57,7 @@ public class ProbeOptionsMixin {
 
     /** True when a {@code --probe-*} option was given without {@code --probe}. */
     boolean tuningWithoutProbe() {
-        return !probe && (provider != null || !profiles.isEmpty() || !models.isEmpty() || allModels || report != null);
+        return !probe && (provider != null || !profiles.isEmpty() || modelChoice != null || report != null);
     }
 
     ProbeOptions toOptions() {
@@ -64,13 +71,10 @@ public class ProbeOptionsMixin {
         if (provider != null && provider.isBlank()) {
             throw NemoException.usage("--probe-provider needs a provider id, e.g. --probe-provider anthropic");
         }
-        if (allModels && !models.isEmpty()) {
-            throw NemoException.usage("--probe-all-models and --probe-model cannot be combined; choose one");
-        }
+        ModelChoice models = modelChoice != null ? modelChoice : new ModelChoice();
         return new ProbeOptions(provider == null ? null : provider.trim(), trimmed(profiles), timeoutMs, concurrency, maxTokens,
-                trimmed(models), allModels, providerConcurrency, report);
+                trimmed(models.models), models.allModels, providerConcurrency, report);
     }
-
 
     private static List<String> trimmed(List<String> values) {
         return values.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();

@@ -1,7 +1,7 @@
 package dev.nemo.cli.models;
 
 import dev.nemo.NemoException;
-import dev.nemo.cli.Terminal;
+import dev.nemo.cli.Invocation;
 import dev.nemo.output.ScanTableRenderer;
 import dev.nemo.scan.ModelScanResult;
 import dev.nemo.scan.OrderedChoice;
@@ -56,11 +56,11 @@ final class ScanSelectionPrompt {
         }
     }
 
-    static ScanSelectionPrompt onConsole(Terminal term) {
-        Console console = term.invocation().console();
+    static ScanSelectionPrompt onConsole(Invocation io) {
+        Console console = io.console();
         if (console == null) {
             throw NemoException.failure("Non-interactive scan: pass --yes to apply defaults.");
         }
-        return new ScanSelectionPrompt(console, term.out());
+        return new ScanSelectionPrompt(console, io.out());
     }
 }

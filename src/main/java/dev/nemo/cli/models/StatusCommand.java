@@ -2,11 +2,9 @@ package dev.nemo.cli.models;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
-import dev.nemo.cli.AgentOption;
-import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.Interrupts;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.cli.Terminal;
+import dev.nemo.cli.Invocation;
 import dev.nemo.json.PrettyJson;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
@@ -29,27 +27,23 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show the resolved default, fallbacks, image model, aliases and allowlist, and an auth overview.",
-        footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe",
-                "failed with auth/billing/format/unknown/no_model); 2 (--check only) a token in use expires within",
-                "24 h, or probes failed only with rate_limit/timeout; 64 usage error; 130 interrupted."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok",
+                "1:failure; with --check: a provider in use has no usable auth, or a probe failed with auth, billing, format, unknown or no_model",
+                "2:with --check only: a token in use expires within 24 h, or probes failed only with rate_limit or timeout",
+                "64:usage error",
+                "130:interrupted (Ctrl-C during probes)"})
 public class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    ModelsCommand parent;
-
     @Mixin
     OutputFormat format;
-
-    @Mixin
-    AgentOption agentOption;
 
     @Option(names = "--check", description = "Exit 1 if a provider in use lacks usable auth, 2 if a token in use expires within 24 h.")
     boolean check;
@@ -59,7 +53,7 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Terminal term = CommandSupport.terminal(spec);
+        Invocation io = Invocation.of(spec);
         if (probe.enabled() && format.plain()) {
             throw NemoException.usage("--probe cannot be used with --plain output; use --json or the default text view");
         }
@@ -68,10 +62,9 @@ public class StatusCommand implements Callable<Integer> {
             ProbeEngine.preload();
         }
         if (probe.tuningWithoutProbe()) {
-            term.warn("--probe-* options have no effect without --probe");
+            io.warn("--probe-* options have no effect without --probe");
         }
-        String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
-        RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
+                RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
         long now = System.currentTimeMillis();
         // The session refreshes due OAuth profiles first; the report then shows the renewed state.
         ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now);
@@ -80,23 +73,23 @@ public class StatusCommand implements Callable<Integer> {
         }
         StatusService service = new StatusService(ctx, now);
         StatusReport report = service.report();
-        ProbeRun run = session == null ? null : runProbes(session, term);
+        ProbeRun run = session == null ? null : runProbes(session, io);
         if (run != null) {
             report = report.withAuth(report.auth().withProbes(run));
-            writeReport(probeOptions, run, term);
+            writeReport(probeOptions, run, io);
         }
         if (format.json()) {
-            term.out().print(PrettyJson.write(report));
+            io.out().print(PrettyJson.write(report));
         } else if (format.plain()) {
-            term.out().println(report.resolvedDefault());
+            io.out().println(report.resolvedDefault());
         } else {
-            new StatusTextRenderer(term.env()).render(report,
-                    MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), term.out());
+            new StatusTextRenderer(io.env()).render(report,
+                    MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), io.out());
             if (run != null) {
-                ProbeTextRenderer.render(run, term.width(), term.colour(), term.out());
+                ProbeTextRenderer.render(run, io.width(), io.ansi(), io.out());
             }
         }
-        term.out().flush();
+        io.out().flush();
         if (session != null && session.cancelled()) {
             return ExitCodes.INTERRUPTED;
         }
@@ -107,10 +100,10 @@ public class StatusCommand implements Callable<Integer> {
         return ExitCodes.of(run == null ? health : health.worst(ProbeVerdict.of(run)));
     }
 
-    private ProbeRun runProbes(ProbeSession session, Terminal term) {
-        boolean showProgress = !format.json() && term.stderrIsTerminal() && session.targetCount() > 0;
-        ProbeProgress progress = new ProbeProgress(term.err(), session.targetCount());
-        try (Interrupts ignored = term.invocation().onInterrupt(session::cancel)) {
+    private ProbeRun runProbes(ProbeSession session, Invocation io) {
+        boolean showProgress = !format.json() && io.stderrIsTerminal() && session.targetCount() > 0;
+        ProbeProgress progress = new ProbeProgress(io.err(), session.targetCount());
+        try (Interrupts ignored = io.onInterrupt(session::cancel)) {
             if (showProgress) {
                 progress.start();
             }
@@ -122,7 +115,7 @@ public class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeReport(ProbeOptions options, ProbeRun run, Terminal term) {
+    private static void writeReport(ProbeOptions options, ProbeRun run, Invocation io) {
         if (options.reportFile() == null) {
             return;
         }
