@@ -50,7 +50,7 @@ public class ListCommand implements Callable<Integer> {
             }
             providerFilter = ProviderId.normalize(provider);
         }
-                RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
+        RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
         ModelCatalog catalog = ModelCatalog.load(ctx.config().config(), ctx.providers());
         List<ModelRow> rows = new ModelLister(ctx.models(), catalog, ctx::hasAuth).rows(new ModelListQuery(all, local, providerFilter));
         if (format.json()) {

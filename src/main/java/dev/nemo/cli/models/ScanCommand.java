@@ -61,7 +61,7 @@ public class ScanCommand implements Callable<Integer> {
     public Integer call() {
         Invocation io = Invocation.of(spec);
         ScanOptions options = scanOptions.toOptions();
-                RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
+        RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
         long now = System.currentTimeMillis();
         CatalogSource source = CatalogSource.resolve(ctx, options.catalogProvider(), now);
         boolean probing = options.probe() && source.hasKey();

@@ -64,7 +64,7 @@ public class StatusCommand implements Callable<Integer> {
         if (probe.tuningWithoutProbe()) {
             io.warn("--probe-* options have no effect without --probe");
         }
-                RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
+        RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
         long now = System.currentTimeMillis();
         // The session refreshes due OAuth profiles first; the report then shows the renewed state.
         ProbeSession session = probeOptions == null ? null : new ProbeSession(ctx, probeOptions, now);
