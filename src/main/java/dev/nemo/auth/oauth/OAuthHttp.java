@@ -90,11 +90,19 @@ public final class OAuthHttp implements AutoCloseable {
                 .setFollowRedirects(false)
                 .putHeader("content-type", "application/x-www-form-urlencoded")
                 .putHeader("accept", "application/json");
-        return Uni.createFrom().completionStage(() -> client.request(options)
+        // Built on the event loop: from another thread, an answer on a reused connection can arrive
+        // before response.body() is asked for, and the body is then lost (a hang until the timeout).
+        return Uni.createFrom().<Reply>emitter(emitter -> vertx.runOnContext(started -> client.request(options)
                         .compose(request -> request.send(Buffer.buffer(encode(form))))
                         .compose(response -> response.body().map(body -> new Reply(response.statusCode(),
                                 parse(response.getHeader("content-type"), body))))
-                        .toCompletionStage())
+                        .onComplete(answer -> {
+                            if (answer.succeeded()) {
+                                emitter.complete(answer.result());
+                            } else {
+                                emitter.fail(answer.cause());
+                            }
+                        })))
                 .ifNoItem().after(requestTimeout).failWith(() -> new java.util.concurrent.TimeoutException(
                         "no answer within " + requestTimeout.toSeconds() + " s"));
     }
