@@ -57,6 +57,23 @@ class ArchitectureTest {
         assertThat(seen).allSatisfy(p -> assertThat(rank(p)).as("layer of package " + display(p)).isNotNegative());
     }
 
+    /**
+     * One Vert.x instance per run: a probe run's HttpStack (which the run's other HTTP shares), a
+     * run without probes' RunVertx, and the interactive OAuth login flows, which run no probes.
+     */
+    @Test
+    void onlyTheRunsHttpStackAndTheLoginFlowsCreateAVertxInstance() throws IOException {
+        List<String> creators = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (Files.readString(file).contains("Vertx.vertx(")) {
+                    creators.add(MAIN.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(creators).containsExactlyInAnyOrder("probe/HttpStack.java", "context/RunVertx.java", "auth/oauth/OAuthLogin.java");
+    }
+
     /** Every command package is one layer: a group command names its subcommands and they name their parent. */
     private static String packageOf(String pkg) {
         return pkg.equals("cli") || pkg.startsWith("cli.") ? "cli" : pkg;

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -37,14 +38,56 @@ public final class AuthStoreFile {
 
     /** Applies {@code mutator} (false = nothing changed, nothing written) and returns whether it wrote. */
     public boolean update(Predicate<ObjectNode> mutator) {
+        return change(mutator).isPresent();
+    }
+
+    /**
+     * What one write did: the store before ({@code null} when there was no file) and after, so
+     * the caller can take it back when the other half of its change (the config) fails.
+     */
+    public record Change(ObjectNode before, ObjectNode after) {
+        @Override
+        public String toString() {
+            return "Change[auth store]"; // the trees hold secrets
+        }
+    }
+
+    /** As {@link #update}, returning the change made (empty when nothing was written). */
+    public Optional<Change> change(Predicate<ObjectNode> mutator) {
         return LockedFile.withLock(path, lockTimeout, () -> {
+            boolean existed = Files.exists(path);
             ObjectNode tree = readTree();
+            ObjectNode before = existed ? tree.deepCopy() : null;
             if (!mutator.test(tree)) {
-                return false;
+                return Optional.empty();
             }
             ObjectNode ordered = ordered(tree);
             AuthStoreReader.parseStore(path, PrettyJson.write(ordered)); // the result must read back
             LockedFile.writeAtomically(path, PrettyJson.write(ordered).getBytes(StandardCharsets.UTF_8));
+            return Optional.of(new Change(before, ordered));
+        });
+    }
+
+    /**
+     * Takes {@code change} back: the store returns to what it was (no file, if there was none),
+     * unless another writer changed it since, whose change is then kept. True when it was reverted.
+     */
+    public boolean revert(Change change) {
+        return LockedFile.withLock(path, lockTimeout, () -> {
+            JsonNode now;
+            try {
+                now = AuthStoreReader.parseStore(path, Files.readString(path, StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+            if (!now.equals(change.after())) {
+                return false;
+            }
+            if (change.before() == null) {
+                Files.delete(path);
+            } else {
+                LockedFile.writeAtomically(path, PrettyJson.write(ordered(change.before())).getBytes(StandardCharsets.UTF_8));
+            }
             return true;
         });
     }
@@ -70,7 +113,8 @@ public final class AuthStoreFile {
         Path pi = path.resolveSibling("auth.json");
         try {
             JsonNode root = LenientJson.parse(Files.readString(pi, StandardCharsets.UTF_8));
-            return root.isObject() ? PiAuthFile.asProfiles(root) : JsonNodeFactory.instance.objectNode();
+            return root.isObject() ? PiAuthFile.asProfiles(root, dev.nemo.config.FileTrust.whyUntrusted(pi).isEmpty())
+                    : JsonNodeFactory.instance.objectNode();
         } catch (NoSuchFileException e) {
             return JsonNodeFactory.instance.objectNode();
         } catch (LenientJson.InvalidJsonException e) {

@@ -34,6 +34,20 @@ public final class AuthStoreReader {
         this.keys = new KeyReferences(env, warn);
     }
 
+    /**
+     * {@code agent}'s store over the {@code main} agent's (reference §1.4), so an agent without a
+     * profile of its own for a provider uses the main agent's; just {@code agent}'s store when it
+     * is the main agent or {@code main} is null.
+     */
+    public AuthStore read(AgentContext agent, AgentContext main) {
+        AuthStore own = read(agent);
+        if (main == null || main.authStorePath().equals(agent.authStorePath())) {
+            return own;
+        }
+        return own.over(main, read(main));
+    }
+
+    /** {@code agent}'s own store, inheriting nothing. */
     public AuthStore read(AgentContext agent) {
         Path storePath = agent.authStorePath();
         String text = readIfExists(storePath);
@@ -43,7 +57,7 @@ public final class AuthStoreReader {
         Path piPath = agent.piAuthPath();
         String pi = readIfExists(piPath);
         if (pi != null) {
-            return new PiAuthFile(env, warn).read(piPath, pi);
+            return new PiAuthFile(keys, warn).read(piPath, pi);
         }
         return new AuthStore(storePath, AuthStore.Source.NONE, 1, Map.of(), Map.of(), Map.of(), Map.of());
     }
@@ -108,7 +122,7 @@ public final class AuthStoreReader {
         }
         Credential credential = credential(type, node);
         if (credential instanceof Credential.ApiKey key && key.key() != null) {
-            credential = new Credential.ApiKey(keys.resolve(key.key(), id, path));
+            credential = keys.resolve(key.key(), path);
         }
         if (credential == null) {
             warn.accept(path.getFileName() + ": profile \"" + id + "\" skipped: unknown type \"" + type
@@ -118,16 +132,17 @@ public final class AuthStoreReader {
         return new AuthProfile(id, ProviderId.normalize(provider), credential, text(node, "email"));
     }
 
+    /** The credential of a stored entry whose {@code type} is {@code type}; null for a type that is no {@link CredentialKind}. */
     public static Credential credential(String type, JsonNode node) {
-        if (type == null) {
-            return null;
-        }
-        return switch (type) {
-            case "api_key" -> new Credential.ApiKey(text(node, "key"));
-            case "token" -> new Credential.Token(text(node, "token"), millis(node, "expires"));
-            case "oauth" -> new Credential.OAuth(text(node, "access"), text(node, "refresh"), millis(node, "expires"),
+        return CredentialKind.fromWireName(type).map(kind -> credential(kind, node)).orElse(null);
+    }
+
+    public static Credential credential(CredentialKind kind, JsonNode node) {
+        return switch (kind) {
+            case API_KEY -> new Credential.ApiKey(text(node, "key"));
+            case TOKEN -> new Credential.Token(text(node, "token"), millis(node, "expires"));
+            case OAUTH -> new Credential.OAuth(text(node, "access"), text(node, "refresh"), millis(node, "expires"),
                     text(node, "clientId"), text(node, "accountId"), text(node, "projectId"), text(node, "enterpriseUrl"));
-            default -> null;
         };
     }
 
@@ -155,8 +170,7 @@ public final class AuthStoreReader {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw NemoException.failure("Cannot read auth store " + path + ": " + e.getClass().getSimpleName()
-                    .replace("AccessDeniedException", "permission denied"));
+            throw NemoException.failure("Cannot read auth store " + path + ": " + dev.nemo.config.LockedFile.describe(e));
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.nemo.auth;
 
-/** The three kinds of stored credential; {@link #secret()} is what a request sends. */
+/**
+ * The three kinds of stored credential ({@link CredentialKind}); {@link #secret()} is what a
+ * request sends. No {@code toString} shows a secret (they end up in logs and debug traces).
+ */
 public sealed interface Credential permits Credential.ApiKey, Credential.Token, Credential.OAuth {
 
-    /** The wire name used in files and JSON ({@code api_key}, {@code token}, {@code oauth}). */
-    String type();
+    CredentialKind kind();
 
     /** The value a request authenticates with, or null when the credential is absent. */
     String secret();
@@ -14,31 +16,53 @@ public sealed interface Credential permits Credential.ApiKey, Credential.Token, 
         return null;
     }
 
-    record ApiKey(String key) implements Credential {
-        public String type() {
-            return "api_key";
+    /**
+     * An API key; {@code command} is set instead of {@code key} when the key is a {@code !command}
+     * not run yet (it runs only for the commands that send the key; see {@link KeyCommand}).
+     */
+    record ApiKey(String key, KeyCommand command) implements Credential {
+        public ApiKey(String key) {
+            this(key, null);
+        }
+
+        public CredentialKind kind() {
+            return CredentialKind.API_KEY;
         }
 
         public String secret() {
             return key;
         }
+
+        public boolean pendingCommand() {
+            return key == null && command != null;
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKey[key=" + KeyMask.mask(key) + (command != null ? ", command=" + command : "") + "]";
+        }
     }
 
     /** A static bearer token (e.g. an Anthropic setup token); cannot be refreshed. */
     record Token(String token, Long expires) implements Credential {
-        public String type() {
-            return "token";
+        public CredentialKind kind() {
+            return CredentialKind.TOKEN;
         }
 
         public String secret() {
             return token;
         }
+
+        @Override
+        public String toString() {
+            return "Token[token=" + KeyMask.mask(token) + ", expires=" + expires + "]";
+        }
     }
 
     record OAuth(String access, String refresh, Long expires, String clientId, String accountId, String projectId,
                  String enterpriseUrl) implements Credential {
-        public String type() {
-            return "oauth";
+        public CredentialKind kind() {
+            return CredentialKind.OAUTH;
         }
 
         public String secret() {
@@ -47,6 +71,13 @@ public sealed interface Credential permits Credential.ApiKey, Credential.Token, 
 
         public boolean refreshable() {
             return refresh != null && !refresh.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "OAuth[access=" + (access == null ? "missing" : "***") + ", refresh=" + (refresh == null ? "missing" : "***")
+                    + ", expires=" + expires + ", clientId=" + clientId + ", accountId=" + accountId + ", projectId=" + projectId
+                    + ", enterpriseUrl=" + enterpriseUrl + "]";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nemo.auth;
 
+import dev.nemo.text.PrintableText;
 import dev.nemo.NemoException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ public final class ExpiryDuration {
     public static long parseMillis(String raw) {
         Matcher m = FORMAT.matcher(raw == null ? "" : raw.trim().toLowerCase());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw NemoException.usage("Invalid duration \"" + raw + "\" for --expires-in (e.g. 365d, 12h, 30m; a bare number means days)");
+            throw NemoException.usage("Invalid duration " + PrintableText.quote(raw) + " for --expires-in (e.g. 365d, 12h, 30m; a bare number means days)");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -21,18 +21,30 @@ public final class KeyMask {
     private KeyMask() {
     }
 
+    /**
+     * The vendor prefix of {@code key} that may be shown ({@code sk-ant-}, {@code gsk_}), or "" when
+     * it has none or is too short for a prefix to leave enough hidden.
+     */
+    public static String vendorPrefix(String key) {
+        Matcher m = PREFIX.matcher(key);
+        if (m.find()) {
+            String prefix = m.group(2) != null && m.group(1).equals("sk-") && m.end(2) <= MAX_PREFIX
+                    ? m.group(1) + m.group(2) : m.group(1);
+            if (prefix.length() <= MAX_PREFIX && key.length() >= 2 * prefix.length() + 8) {
+                return prefix;
+            }
+        }
+        return "";
+    }
+
     public static String mask(String key) {
         if (key == null || key.isBlank()) {
             return "missing";
         }
         String k = key.trim();
-        Matcher m = PREFIX.matcher(k);
-        if (m.find()) {
-            String prefix = m.group(2) != null && m.group(1).equals("sk-") && m.end(2) <= MAX_PREFIX
-                    ? m.group(1) + m.group(2) : m.group(1);
-            if (prefix.length() <= MAX_PREFIX && k.length() >= 2 * prefix.length() + 8) {
-                return prefix + "***";
-            }
+        String prefix = vendorPrefix(k);
+        if (!prefix.isEmpty()) {
+            return prefix + "***";
         }
         // No vendor prefix (Google's AIza…, opaque tokens): four characters only of a long key.
         return k.length() >= MIN_LENGTH_FOR_BARE_PREFIX ? k.substring(0, 4) + "***" : "***";

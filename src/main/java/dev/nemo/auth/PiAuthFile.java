@@ -1,7 +1,6 @@
 package dev.nemo.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nemo.config.Environment;
 import dev.nemo.json.LenientJson;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,27 +13,34 @@ import java.util.function.Consumer;
 /**
  * The pi coding agent's {@code auth.json}: a flat map {@code provider → credential}, read as
  * {@code <provider>:default} profiles. Like pi, a {@code key} naming a set environment variable
- * resolves to its value, and a {@code key} starting with {@code !} runs as a shell command whose
- * stdout is the key (10 s limit). nemo never writes this file.
+ * resolves to its value, and a {@code key} starting with {@code !} is a shell command whose stdout is
+ * the key (see {@link KeyReferences}). nemo never writes this file.
  */
 final class PiAuthFile {
 
     private final KeyReferences keys;
     private final Consumer<String> warn;
 
-    PiAuthFile(Environment env, Consumer<String> warn) {
-        this.keys = new KeyReferences(env, warn);
+    PiAuthFile(KeyReferences keys, Consumer<String> warn) {
+        this.keys = keys;
         this.warn = warn;
     }
 
-    /** The entries as {@code auth-profiles.json} profiles, raw, for the first write of a store. */
-    static ObjectNode asProfiles(JsonNode root) {
+    /**
+     * The entries as {@code auth-profiles.json} profiles, raw, for the first write of a store.
+     * Without {@code keepCommands} (the pi file could be changed by another user) a {@code !command}
+     * key is left out, so it can never become trusted by moving into nemo's own file.
+     */
+    static ObjectNode asProfiles(JsonNode root, boolean keepCommands) {
         ObjectNode profiles = JsonNodeFactory.instance.objectNode();
         root.fields().forEachRemaining(e -> {
             if (e.getValue().isObject() && AuthStoreReader.credential(AuthStoreReader.text(e.getValue(), "type"), e.getValue()) != null) {
                 ObjectNode profile = e.getValue().deepCopy();
                 String provider = ProviderId.normalize(e.getKey());
                 profile.put("provider", provider);
+                if (!keepCommands && profile.path("key").asText("").trim().startsWith("!")) {
+                    profile.remove("key");
+                }
                 profiles.set(provider + ":default", profile);
             }
         });
@@ -63,7 +69,7 @@ final class PiAuthFile {
                 continue;
             }
             if (credential instanceof Credential.ApiKey key && key.key() != null) {
-                credential = new Credential.ApiKey(keys.resolve(key.key(), id, path));
+                credential = keys.resolve(key.key(), path);
             }
             profiles.put(id, new AuthProfile(id, provider, credential, AuthStoreReader.text(e.getValue(), "email")));
         }

@@ -1,5 +1,8 @@
 package dev.nemo.auth;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Expiry health of one profile (reference §7): api keys and tokens without an expiry are
  * {@code static}; otherwise {@code expired}, {@code expiring} (within {@link #WARN_AFTER_MS}) or
@@ -9,6 +12,8 @@ package dev.nemo.auth;
 public record ProfileHealth(AuthProfile profile, Status status, Long expiresAt, Long remainingMs, boolean refreshable) {
     public static final long WARN_AFTER_MS = 24L * 60 * 60 * 1000;
 
+    /** The expiry states, with their wire names in JSON. */
+    @RegisterForReflection
     public enum Status {
         OK("ok"), EXPIRING("expiring"), EXPIRED("expired"), MISSING("missing"), STATIC("static");
 
@@ -18,6 +23,7 @@ public record ProfileHealth(AuthProfile profile, Status status, Long expiresAt, 
             this.wireName = wireName;
         }
 
+        @JsonValue
         public String wireName() {
             return wireName;
         }

@@ -1,5 +1,6 @@
 package dev.nemo.auth;
 
+import dev.nemo.text.PrintableText;
 import dev.nemo.NemoException;
 import java.util.regex.Pattern;
 
@@ -17,11 +18,11 @@ public final class ProfileId {
         String id = given.trim();
         int colon = id.indexOf(':');
         if (colon <= 0 || !NAME.matcher(id.substring(colon + 1)).matches()) {
-            throw NemoException.usage("Invalid profile id \"" + given + "\": expected <provider>:<name>, e.g. " + provider + ":work");
+            throw NemoException.usage("Invalid profile id " + PrintableText.quote(given) + ": expected <provider>:<name>, e.g. " + provider + ":work");
         }
         String prefix = dev.nemo.config.ProviderId.normalize(id.substring(0, colon));
         if (!prefix.equals(provider)) {
-            throw NemoException.usage("Profile id \"" + given + "\" is for provider " + prefix + ", not " + provider);
+            throw NemoException.usage("Profile id " + PrintableText.quote(given) + " is for provider " + prefix + ", not " + provider);
         }
         return prefix + id.substring(colon);
     }

@@ -31,6 +31,11 @@ public final class ProviderKeys {
         public String source() {
             return "env: " + variable;
         }
+
+        @Override
+        public String toString() {
+            return "EnvKey[" + variable + "=" + KeyMask.mask(value) + "]";
+        }
     }
 
     /**
@@ -42,6 +47,11 @@ public final class ProviderKeys {
         /** Whether the provider counts as configured: an unset variable name does not. */
         public boolean counts() {
             return !unresolved;
+        }
+
+        @Override
+        public String toString() {
+            return "ConfigKey[" + (marker ? value : KeyMask.mask(value)) + ", marker=" + marker + ", unresolved=" + unresolved + "]";
         }
     }
 

@@ -1,27 +1,30 @@
 package dev.nemo.auth;
 
 import dev.nemo.NemoException;
+import dev.nemo.providers.ProviderDefinition;
 
 /** What a pasted token must look like, per provider (reference §2.7). */
 public final class TokenRules {
-    static final String ANTHROPIC_SETUP_PREFIX = "sk-ant-oat01-";
-    static final int ANTHROPIC_MIN_LENGTH = 80;
-
     private TokenRules() {
     }
 
-    /** Normalises (trims; for Anthropic removes all whitespace a terminal paste may add) and checks. */
-    public static String check(String provider, String raw) {
+    /**
+     * Normalises and checks a pasted token: trimmed; for a provider with setup tokens every
+     * whitespace a terminal paste may add is removed, and the prefix and length are checked.
+     */
+    public static String check(ProviderDefinition provider, String raw) {
         String token = raw == null ? "" : raw.trim();
-        if (provider.equals("anthropic")) {
+        if (provider.setupToken().isPresent()) {
+            ProviderDefinition.SetupToken rules = provider.setupToken().get();
             token = token.replaceAll("\\s+", "");
             if (token.isEmpty()) {
-                throw NemoException.usage("No token given; paste the output of `claude setup-token`.");
+                throw NemoException.usage("No token given; paste the output of `" + rules.command() + "`.");
             }
-            if (!token.startsWith(ANTHROPIC_SETUP_PREFIX)) {
-                throw NemoException.usage("Expected token starting with " + ANTHROPIC_SETUP_PREFIX + " (the output of `claude setup-token`).");
+            if (!rules.issued(token)) {
+                throw NemoException.usage("Expected token starting with " + rules.prefix() + " (the output of `"
+                        + rules.command() + "`).");
             }
-            if (token.length() < ANTHROPIC_MIN_LENGTH) {
+            if (token.length() < rules.minLength()) {
                 throw NemoException.usage("Token looks too short; paste the full setup-token.");
             }
             return token;

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int WARNING = 2;
     public static final int USAGE = 64;
     public static final int INTERRUPTED = 130;
+    /** SIGTERM during probes or a scan: stopped like Ctrl-C, reported as the signal (128 + 15). */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }

@@ -41,7 +41,13 @@ public record Invocation(Environment env, InputStream stdin, PrintWriter out, Pr
     }
 
     public void warn(String message) {
-        err.println("warning: " + message);
+        err.println("warning: " + CommandLineSetup.printable(message));
+        err.flush();
+    }
+
+    /** An {@code error:} line that does not end the command (e.g. each reason a check failed). */
+    public void error(String message) {
+        err.println("error: " + CommandLineSetup.printable(message));
         err.flush();
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "nemo", mixinStandardHelpOptions = true, versionProvider = NemoVersion.class,
         description = "Manage the LLM models an agent uses and probe its provider credentials live.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:failure", "2:warning (models status --check)", "64:usage error", "130:interrupted (Ctrl-C)"},
+        exitCodeList = {"0:ok", "1:failure", "2:warning (models status --check)", "64:usage error", "130:interrupted (Ctrl-C)", "143:terminated (SIGTERM)"},
         subcommands = {ModelsCommand.class, PluginsCommand.class, CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public class NemoCommand extends CommandGroup {

@@ -2,7 +2,6 @@ package dev.nemo.cli;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.config.ConfigFile;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.config.StatePaths;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.providers.ProviderRegistry;
@@ -45,9 +44,9 @@ public class PluginsCommand extends dev.nemo.cli.CommandGroup {
             ConfigFile.Loaded config = new ConfigFile(StatePaths.resolve(io.env()).configPath(), io.env()).load();
             ProviderRegistry registry = new ProviderRegistry(config.config());
             List<PluginView> views = registry.all().stream().sorted(Comparator.comparing(ProviderDefinition::id))
-                    .map(ListPlugins::view).toList();
+                    .map(p -> view(p, registry)).toList();
             if (format.json()) {
-                io.out().print(PrettyJson.write(new Listing(views.size(), views)));
+                format.printJson(io.out(), new Listing(views.size(), views));
             } else if (format.plain()) {
                 views.forEach(v -> io.out().println(v.id()));
             } else {
@@ -63,15 +62,14 @@ public class PluginsCommand extends dev.nemo.cli.CommandGroup {
             return ExitCodes.OK;
         }
 
-        private static PluginView view(ProviderDefinition p) {
+        private static PluginView view(ProviderDefinition p, ProviderRegistry registry) {
             List<String> methods = new ArrayList<>(p.loginMethods());
             methods.add(1, "paste-token");
-            if (p.id().equals("anthropic")) {
+            if (p.setupToken().isPresent()) {
                 methods.add("setup-token");
             }
-            boolean probe = p.api() != null && p.baseUrl() != null
-                    && dev.nemo.providers.ApiStyle.fromWireName(p.api()).isPresent();
-            return new PluginView(p.id(), p.builtin() ? "built-in" : "config", p.api(), p.baseUrl(), p.envVars(), methods, probe);
+            return new PluginView(p.id(), p.builtin() ? "built-in" : "config", registry.apiName(p), p.baseUrl(), p.envVars(),
+                    methods, p.probeable());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.nemo.cli;
 
 import dev.nemo.NemoException;
+import dev.nemo.auth.RunSecrets;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,21 +24,52 @@ public final class SecretInput {
             if (typed == null) {
                 throw NemoException.failure("No input (end of file at the prompt); nothing was saved.");
             }
-            return new String(typed).trim();
+            String secret = checked(new String(typed).trim(), "The typed secret");
+            RunSecrets.remember(secret);
+            return secret;
         }
         try {
             byte[] bytes = io.stdin().readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 throw NemoException.usage("Standard input is larger than " + MAX_BYTES / 1024 + " KiB; expected one secret.");
             }
-            String text = new String(bytes, StandardCharsets.UTF_8).trim();
+            String text = checked(strictUtf8(bytes).trim(), "Standard input");
             if (text.isEmpty()) {
                 throw NemoException.usage("No secret on standard input; pipe it in (e.g. `pbpaste | nemo …`) or run in a terminal.");
             }
+            RunSecrets.remember(text);
             return text;
         } catch (IOException e) {
-            throw NemoException.failure("Cannot read standard input: " + e.getMessage());
+            throw NemoException.failure("Cannot read standard input: " + dev.nemo.config.LockedFile.describe(e));
         }
+    }
+
+    /** The bytes as UTF-8, or a usage error: a secret mangled by a wrong encoding would be stored and sent as it is. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw NemoException.usage("Standard input is not UTF-8 text; expected one secret. Nothing was saved.");
+        }
+    }
+
+    /**
+     * Refuses control characters in a secret (an escape sequence or a NUL pasted by accident);
+     * line breaks and tabs are whitespace, which the token rules remove or refuse. A leading
+     * byte-order mark (Windows clipboards) is dropped.
+     */
+    private static String checked(String secret, String source) {
+        String s = secret.startsWith("\uFEFF") ? secret.substring(1).trim() : secret;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw NemoException.usage(source + " holds a control character (" + String.format("\\x%02x", (int) c)
+                        + ") at position " + (i + 1) + "; expected one secret. Nothing was saved.");
+            }
+        }
+        return s;
     }
 
     /** A yes/no question on the terminal; {@code defaultYes} on an empty answer. */

@@ -1,5 +1,6 @@
 package dev.nemo.config;
 
+import dev.nemo.text.PrintableText;
 import dev.nemo.NemoException;
 import dev.nemo.config.NemoConfig.AgentEntry;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class AgentLocator {
             String id = normalizeId(agentOption);
             if (id == null || (!known.isEmpty() ? !known.containsKey(id) : !id.equals(DEFAULT_AGENT_ID))) {
                 List<String> ids = known.isEmpty() ? List.of(DEFAULT_AGENT_ID) : new ArrayList<>(known.keySet());
-                throw NemoException.usage("Unknown agent id \"" + agentOption.trim() + "\" for --agent; configured agents: "
+                throw NemoException.usage("Unknown agent id " + PrintableText.quote(agentOption.trim()) + " for --agent; configured agents: "
                         + String.join(", ", ids) + " (agents.list in " + paths.configPath() + ").");
             }
             AgentEntry entry = known.get(id);
@@ -48,6 +49,15 @@ public final class AgentLocator {
                 return new AgentContext(null, env.expand(dir).toAbsolutePath().normalize(), false, null);
             }
         }
+        return defaultAgent();
+    }
+
+    /**
+     * The configured default agent, whatever the environment says: the main agent, whose auth
+     * profiles an agent chosen with {@code --agent} inherits.
+     */
+    public AgentContext defaultAgent() {
+        Map<String, AgentEntry> known = knownAgents();
         String id = defaultAgentId(known);
         AgentEntry entry = known.get(id);
         return new AgentContext(id, agentDir(id, entry), false, entry);

@@ -32,6 +32,10 @@ public final class ConfigFile {
 
     /** The file as the user wrote it ({@code raw}, for writes) and as nemo uses it ({@code config}). */
     public record Loaded(Path path, boolean exists, ObjectNode raw, NemoConfig config) {
+        /** Warnings for keys that look like misspellings of keys nemo reads (see {@link ConfigKeys}). */
+        public List<String> misspellings() {
+            return ConfigKeys.misspellings(raw).stream().map(w -> path.getFileName() + ": " + w).toList();
+        }
     }
 
     /** Loads the config; a missing file is an empty config, an unreadable or invalid one an error. */
@@ -72,16 +76,31 @@ public final class ConfigFile {
      * Comments are not preserved (JSON has no place for them); the README says so.
      */
     public Loaded update(Predicate<ObjectNode> mutator) {
+        return update(mutator, () -> { });
+    }
+
+    /**
+     * As {@link #update(Predicate)}, and runs {@code alongside} (the other half of a two-file
+     * change, e.g. the auth store) under this file's lock once the new config is known to be
+     * valid, just before it is written: a config that would be refused never lets the other file
+     * change. If the config write then fails, the caller takes its other half back.
+     */
+    public Loaded update(Predicate<ObjectNode> mutator, Runnable alongside) {
         return LockedFile.withLock(path, LockedFile.DEFAULT_LOCK_TIMEOUT, () -> {
             Loaded current = load();
             ObjectNode tree = current.raw().deepCopy();
-            if (!mutator.test(tree)) {
-                return current;
+            boolean changed = mutator.test(tree);
+            NemoConfig next = current.config();
+            if (changed) {
+                List<ConfigIssue> issues = new ArrayList<>();
+                next = ConfigParser.parse(EnvSubstitution.apply(tree, env, issues), issues);
+                if (!issues.isEmpty()) {
+                    throw invalid(issues);
+                }
             }
-            List<ConfigIssue> issues = new ArrayList<>();
-            NemoConfig next = ConfigParser.parse(EnvSubstitution.apply(tree, env, issues), issues);
-            if (!issues.isEmpty()) {
-                throw invalid(issues);
+            alongside.run();
+            if (!changed) {
+                return current;
             }
             LockedFile.writeAtomically(path, PrettyJson.write(tree).getBytes(StandardCharsets.UTF_8));
             return new Loaded(path, true, tree, next);

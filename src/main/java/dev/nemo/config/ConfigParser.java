@@ -202,7 +202,25 @@ public final class ConfigParser {
         }
         return new CustomProvider(baseUrl, key, string(p, "auth", path + ".auth"), api,
                 stringMap(p, "headers", path + ".headers"), p.has("authHeader") ? bool(p, "authHeader", path + ".authHeader", true) : null,
-                models, oauth(p, path + ".oauth"));
+                models, oauth(p, path + ".oauth"), proxy(p, path + ".proxy"), tlsCaFile(p, path + ".tls"));
+    }
+
+    private ProxySetting proxy(JsonNode provider, String path) {
+        String text = blankToNull(string(provider, "proxy", path));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ProxySetting.parse(text);
+        } catch (IllegalArgumentException e) {
+            issues.add(new ConfigIssue(path, e.getMessage()));
+            return null;
+        }
+    }
+
+    private String tlsCaFile(JsonNode provider, String path) {
+        JsonNode tls = object(provider, "tls", path);
+        return tls == null ? null : blankToNull(string(tls, "caFile", path + ".caFile"));
     }
 
     private OAuthConfig oauth(JsonNode provider, String path) {

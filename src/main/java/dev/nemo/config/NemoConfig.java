@@ -37,8 +37,19 @@ public record NemoConfig(AgentDefaults defaults, List<AgentEntry> agents, AuthCo
         public static final ModelsConfig EMPTY = new ModelsConfig("merge", Map.of());
     }
 
+    /**
+     * {@code models.providers.<id>}. {@code proxy} is this provider's own route (null: the
+     * environment's {@code HTTPS_PROXY} and kin decide); {@code tlsCaFile} ({@code tls.caFile}) a
+     * PEM file of CAs trusted for this provider besides the system's, as written.
+     */
     public record CustomProvider(String baseUrl, String apiKey, String auth, String api, Map<String, String> headers,
-                                 Boolean authHeader, List<CustomModel> models, OAuthConfig oauth) {
+                                 Boolean authHeader, List<CustomModel> models, OAuthConfig oauth, ProxySetting proxy,
+                                 String tlsCaFile) {
+        @Override
+        public String toString() { // the key and header values may be secrets
+            return "CustomProvider[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? null : "***") + ", api=" + api
+                    + ", headers=" + (headers == null ? null : headers.keySet()) + ", models=" + models + "]";
+        }
     }
 
     /**

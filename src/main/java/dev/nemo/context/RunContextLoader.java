@@ -3,6 +3,8 @@ package dev.nemo.context;
 import dev.nemo.auth.AuthStore;
 import dev.nemo.auth.AuthStoreReader;
 import dev.nemo.auth.ProviderKeys;
+import dev.nemo.auth.Redactor;
+import dev.nemo.auth.RunSecrets;
 import dev.nemo.config.AgentContext;
 import dev.nemo.config.AgentLocator;
 import dev.nemo.config.ConfigFile;
@@ -12,7 +14,7 @@ import dev.nemo.models.ModelSelection;
 import dev.nemo.providers.ProviderRegistry;
 import java.util.function.Consumer;
 
-/** Loads an {@link RunContext}: config first (it names the agents), then the agent's store. */
+/** Loads an {@link RunContext}: config first (it names the agents), then the agent's store over the main agent's. */
 public final class RunContextLoader {
     private RunContextLoader() {
     }
@@ -20,12 +22,18 @@ public final class RunContextLoader {
     public static RunContext load(Environment env, String agentOption, Consumer<String> warn) {
         StatePaths paths = StatePaths.resolve(env);
         ConfigFile.Loaded config = new ConfigFile(paths.configPath(), env).load();
-        AgentContext agent = new AgentLocator(env, paths, config.config(), warn).locate(agentOption);
-        AuthStore store = new AuthStoreReader(env, warn).read(agent);
+        config.misspellings().forEach(warn);
+        AgentLocator locator = new AgentLocator(env, paths, config.config(), warn);
+        AgentContext agent = locator.locate(agentOption);
+        // An agent picked with --agent inherits the main (default) agent's profiles; the agent dir used
+        // without --agent, the default agent's or one named by NEMO_AGENT_DIR, stands alone.
+        AgentContext main = agent.explicit() ? locator.defaultAgent() : null;
+        AuthStore store = new AuthStoreReader(env, warn).read(agent, main);
         ProviderRegistry providers = new ProviderRegistry(config.config());
         ProviderKeys keys = new ProviderKeys(env, providers);
         ModelSelection models = ModelSelection.of(config.config(), agent);
-        return new RunContext(env, paths, config, agent, store, providers, keys, models,
-                RunContext.redactorFor(store, providers, keys));
+        Redactor redactor = RunContext.redactorFor(store, providers, keys);
+        RunSecrets.remember(redactor);
+        return new RunContext(env, paths, config, agent, store, providers, keys, models, redactor);
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON the way users write config files by hand: comments, trailing commas, single
@@ -27,8 +29,9 @@ public final class LenientJson {
     }
 
     /**
-     * Parses {@code text}; a syntax error becomes a one-line message with line and column,
-     * never the parser's multi-line dump (which can quote file content, i.e. secrets).
+     * Parses {@code text}; a syntax error becomes one line with the line and column and what is
+     * wrong in nemo's words ({@link #describe}), never the parser's message: that is a
+     * multi-line dump in Jackson's terms which can quote file content, i.e. secrets.
      */
     public static JsonNode parse(String text) throws InvalidJsonException {
         try (JsonParser parser = MAPPER.createParser(text)) {
@@ -37,30 +40,86 @@ public final class LenientJson {
                 throw new InvalidJsonException("file is empty");
             }
             if (parser.nextToken() != null) {
-                throw new InvalidJsonException("unexpected content after the JSON value at line "
-                        + parser.currentLocation().getLineNr());
+                var loc = parser.currentTokenLocation();
+                throw new InvalidJsonException("not valid JSON at line " + loc.getLineNr() + ", column " + loc.getColumnNr()
+                        + ": more content after the JSON value ended (one object per file)");
             }
             return node;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new InvalidJsonException("not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw new InvalidJsonException("not valid JSON" + where + ": " + describe(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
-            throw new InvalidJsonException(e.getMessage());
+            throw new InvalidJsonException("not valid JSON: the text cannot be read");
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "syntax error";
+    private static final Pattern FOUND = Pattern.compile("^Unexpected character \\('.*' \\(code (\\d+)\\)\\)");
+    private static final Pattern START = Pattern.compile("start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
+
+    /** What a parser message means, in words a person can act on; unknown messages become "a syntax error". */
+    static String describe(String message) {
+        String m = message == null ? "" : message;
+        String found = found(m);
+        Matcher start = START.matcher(m);
+        String opened = start.find() ? " opened at line " + start.group(1) + ", column " + start.group(2) : "";
+        if (m.startsWith("Unexpected end-of-input")) {
+            if (m.contains("VALUE_STRING") || m.contains("closing quote")) {
+                return "the file ends inside a string (a missing closing quote?)";
+            }
+            if (m.contains("Array")) {
+                return "the file ends before the array" + opened + " is closed (a missing ']'?)";
+            }
+            if (m.contains("Object") || m.contains("field name")) {
+                return "the file ends before the object" + opened + " is closed (a missing '}'?)";
+            }
+            return "the file ends before the JSON value is complete";
         }
-        int nl = message.indexOf('\n');
-        String line = nl < 0 ? message : message.substring(0, nl);
-        // "Unrecognized token '<text>'" quotes up to 256 characters of the file: an unquoted
-        // API key would be echoed whole. Name the problem, not the token.
-        line = line.replaceAll("Unrecognized token '[^']*'", "Unrecognized token");
-        // Jackson quotes the offending token; cap it so a stray secret cannot be echoed whole.
-        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
+        if (m.contains("to separate Object entries")) {
+            return "expected ',' or '}' after a value" + found;
+        }
+        if (m.contains("to separate Array entries")) {
+            return "expected ',' or ']' after a value" + found;
+        }
+        if (m.contains("to start field name")) {
+            return "expected a field name" + found;
+        }
+        if (m.contains("to separate field name and value")) {
+            return "expected ':' after the field name" + found;
+        }
+        if (m.startsWith("Unexpected close marker")) {
+            return m.contains("expected ']'") ? "'}' where ']' should close an array" : "']' where '}' should close an object";
+        }
+        if (m.startsWith("Unrecognized token")) {
+            return "a word that is not a value (put text in quotes; values are strings, numbers, true, false, null, objects"
+                    + " or arrays)";
+        }
+        if (m.contains("expected a valid value") || m.contains("expected a value")) {
+            return "expected a value (a quoted string, a number, true, false, null, an object or an array)" + found;
+        }
+        if (m.startsWith("Illegal unquoted character")) {
+            return "a line break or control character inside a string (close the string, or write it as \\n)";
+        }
+        if (m.startsWith("Unrecognized character escape")) {
+            return "an unknown escape sequence in a string (a lone backslash? write \\\\)";
+        }
+        if (m.contains("UTF-8") || m.contains("UTF8")) {
+            return "the file is not UTF-8 text";
+        }
+        if (m.contains("numeric value") || m.contains("Leading zero") || m.contains("number")) {
+            return "an invalid number";
+        }
+        return "a syntax error";
+    }
+
+    /** ", found 'x'" for the one character the parser stopped at (one character cannot leak a secret). */
+    private static String found(String message) {
+        Matcher m = FOUND.matcher(message);
+        if (!m.find()) {
+            return "";
+        }
+        int code = Integer.parseInt(m.group(1));
+        return code >= 0x21 && code < 0x7f ? ", found '" + (char) code + "'" : String.format(", found character U+%04X", code);
     }
 
     public static final class InvalidJsonException extends Exception {

@@ -2,7 +2,7 @@ package dev.nemo.models;
 
 import dev.nemo.config.ProviderId;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.json.Json;
 import dev.nemo.NemoException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ public final class BuiltinCatalog {
             if (in == null) {
                 throw unavailable("resource " + RESOURCE + " is missing from the build");
             }
-            return parse(new ObjectMapper().readTree(in));
+            return parse(Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw unavailable(RESOURCE + ": " + e.getMessage());
         }

@@ -1,10 +1,12 @@
 package dev.nemo.models;
 
 import dev.nemo.config.ProviderId;
+import dev.nemo.text.EditDistance;
 import dev.nemo.config.NemoConfig;
 import dev.nemo.config.NemoConfig.CustomModel;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.providers.ProviderRegistry;
+import dev.nemo.text.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -72,27 +74,23 @@ public final class ModelCatalog {
     }
 
     /**
-     * A warning for a ref nemo cannot vouch for, with the closest catalogue entries; empty when the
-     * model is catalogued, or its provider is known but lists no models (OpenRouter, Ollama, …:
-     * their models change too often to ship, so every id is accepted silently).
-     *
-     * @param aliases aliases to suggest as well (when the user typed a bare name, it may be a mistyped alias)
+     * True when nemo cannot vouch for {@code ref}: not catalogued, and its provider is unknown or
+     * lists models (a known provider that lists none — OpenRouter, Ollama, … whose models change
+     * too often to ship — accepts every id).
      */
-    public Optional<String> unknownRefWarning(ModelRef ref, Collection<String> aliases) {
-        if (byKey.containsKey(ref.key())) {
-            return Optional.empty();
-        }
+    public boolean unknown(ModelRef ref) {
+        return !byKey.containsKey(ref.key()) && (!knowsProvider(ref.provider()) || hasModelsOf(ref.provider()));
+    }
+
+    /**
+     * " Did you mean …?" with up to three closest catalogue entries (and {@code aliases}, for a bare
+     * name that may be a mistyped alias), or "" when none is close.
+     */
+    public String suggestions(ModelRef ref, Collection<String> aliases) {
         List<String> suggestions = new ArrayList<>(closest(ref.model(), aliases));
         closest(ref.key(), byKey.keySet()).stream().filter(s -> !suggestions.contains(s)).forEach(suggestions::add);
-        String hint = suggestions.isEmpty() ? "" : " Did you mean "
+        return suggestions.isEmpty() ? "" : " Did you mean "
                 + String.join(", ", suggestions.subList(0, Math.min(MAX_SUGGESTIONS, suggestions.size()))) + "?";
-        if (!knowsProvider(ref.provider())) {
-            return Optional.of("Unknown provider \"" + ref.provider() + "\" in " + ref.key() + "; saved anyway." + hint);
-        }
-        if (!hasModelsOf(ref.provider())) {
-            return Optional.empty();
-        }
-        return Optional.of(ref.key() + " is not in the model catalogue; saved anyway." + hint);
     }
 
     /**

@@ -1,8 +1,7 @@
 package dev.nemo.models;
 
 import dev.nemo.config.ProviderId;
-import java.util.Locale;
-import java.util.Map;
+import dev.nemo.providers.BuiltinProviders;
 import java.util.Optional;
 
 /**
@@ -12,13 +11,6 @@ import java.util.Optional;
 public record ModelRef(String provider, String model) {
     public static final String DEFAULT_PROVIDER = "anthropic";
     public static final String DEFAULT_MODEL = "claude-opus-4-6";
-
-    private static final Map<String, String> ANTHROPIC_SHORTHANDS = Map.of(
-            "opus-4.6", "claude-opus-4-6",
-            "opus-4.5", "claude-opus-4-5",
-            "sonnet-4.5", "claude-sonnet-4-5",
-            "sonnet-4.6", "claude-sonnet-4-6",
-            "haiku-4.5", "claude-haiku-4-5");
 
     public static ModelRef defaultRef() {
         return new ModelRef(DEFAULT_PROVIDER, DEFAULT_MODEL);
@@ -52,11 +44,9 @@ public record ModelRef(String provider, String model) {
         return key();
     }
 
+    /** Shorthands ({@code opus-4.6}) are a built-in provider's capability; other ids stay as written. */
     private static String normalizeModel(String provider, String model) {
-        if (provider.equals("anthropic")) {
-            return ANTHROPIC_SHORTHANDS.getOrDefault(model.toLowerCase(Locale.ROOT), model);
-        }
-        return model;
+        return BuiltinProviders.find(provider).map(p -> p.expandModel(model)).orElse(model);
     }
 
     private static boolean containsWhitespace(String s) {

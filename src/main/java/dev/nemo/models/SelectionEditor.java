@@ -2,6 +2,7 @@ package dev.nemo.models;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.NemoException;
+import dev.nemo.text.PrintableText;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.models.ModelCatalog;
 import dev.nemo.models.ModelRef;
@@ -24,12 +25,17 @@ public final class SelectionEditor {
     private final ConfigFile file;
     private final ModelCatalog catalog;
     private final Consumer<String> warn;
+    private final boolean force;
 
-    /** @param warn receives "unknown model … did you mean …" warnings (stderr) */
-    public SelectionEditor(ConfigFile file, ModelCatalog catalog, Consumer<String> warn) {
+    /**
+     * @param warn  receives the "saved anyway" warning of a forced unknown model (stderr)
+     * @param force save a model missing from its provider's catalogue ({@code --force})
+     */
+    public SelectionEditor(ConfigFile file, ModelCatalog catalog, Consumer<String> warn, boolean force) {
         this.file = file;
         this.catalog = catalog;
         this.warn = warn;
+        this.force = force;
     }
 
     /** What a command reports: whether the file was written, and the values to print. */
@@ -43,6 +49,7 @@ public final class SelectionEditor {
         boolean written = write(tree -> {
             ModelRef ref = tree.resolve(input);
             target[0] = new Resolution(input, ref, tree.aliases().aliases().keySet());
+            checkKnown(tree, target[0]);
             boolean changed = tree.allow(ref);
             if (!tree.primary(slot).equals(Optional.of(ref.key()))) {
                 tree.setPrimary(slot, ref.key());
@@ -50,7 +57,7 @@ public final class SelectionEditor {
             }
             return changed;
         });
-        warnIfUnknown(target[0]);
+        warnIfForced(target[0]);
         return new Outcome(written, target[0].ref().key(), List.of());
     }
 
@@ -62,6 +69,7 @@ public final class SelectionEditor {
         boolean written = write(tree -> {
             ModelRef ref = tree.resolve(input);
             target[0] = new Resolution(input, ref, tree.aliases().aliases().keySet());
+            checkKnown(tree, target[0]);
             for (Map.Entry<String, String> e : tree.aliasesByKey().entrySet()) {
                 boolean sameTarget = ModelRef.parse(e.getKey(), ModelRef.DEFAULT_PROVIDER).filter(ref::equals).isPresent();
                 // Resolution ignores case, so "Opus" would shadow "opus": refuse both spellings.
@@ -77,7 +85,7 @@ public final class SelectionEditor {
             entry.put("alias", alias);
             return true;
         });
-        warnIfUnknown(target[0]);
+        warnIfForced(target[0]);
         return new Outcome(written, target[0].ref().key(), List.of(alias));
     }
 
@@ -115,6 +123,7 @@ public final class SelectionEditor {
         boolean written = write(tree -> {
             ModelRef ref = tree.resolve(input);
             target[0] = new Resolution(input, ref, tree.aliases().aliases().keySet());
+            checkKnown(tree, target[0]);
             boolean changed = tree.allow(ref);
             if (slot == ModelSlot.TEXT) {
                 Optional<String> primary = tree.primary(slot);
@@ -131,7 +140,7 @@ public final class SelectionEditor {
             result.addAll(fallbacks);
             return changed;
         });
-        warnIfUnknown(target[0]);
+        warnIfForced(target[0]);
         return new Outcome(written, target[0].ref().key(), result);
     }
 
@@ -218,9 +227,41 @@ public final class SelectionEditor {
     private record Resolution(String input, ModelRef ref, Collection<String> aliases) {
     }
 
-    private void warnIfUnknown(Resolution r) {
+    /**
+     * Refuses (exit 64, nothing written) a ref nemo cannot vouch for: a provider it does not know,
+     * a bare name that is neither an alias nor a model of the default provider, or a model missing
+     * from a provider's catalogue (that one is saved with {@code --force}). An existing alias is
+     * taken as it is; so is any model of a provider whose models change too often to list.
+     */
+    private void checkKnown(SelectionTree tree, Resolution r) {
+        boolean bare = !r.input().contains("/");
+        if (bare && tree.aliases().lookup(r.input()).isPresent()) {
+            return;
+        }
+        ModelRef ref = r.ref();
+        if (!catalog.unknown(ref)) {
+            return;
+        }
         // A bare name that is no alias may be a mistyped one: suggest aliases then, too.
-        Collection<String> aliases = r.input().contains("/") ? List.of() : List.copyOf(r.aliases());
-        catalog.unknownRefWarning(r.ref(), aliases).ifPresent(warn);
+        String hint = catalog.suggestions(ref, bare ? List.copyOf(r.aliases()) : List.of());
+        String typed = PrintableText.quote(r.input());
+        if (!catalog.knowsProvider(ref.provider())) {
+            throw NemoException.usage("Unknown provider \"" + ref.provider() + "\" in " + typed + "; nothing was saved." + hint
+                    + " Known providers: see `nemo plugins list`.");
+        }
+        if (bare) {
+            throw NemoException.usage(typed + " is neither an alias nor a model of the default provider " + ref.provider()
+                    + "; nothing was saved." + hint + " Write provider/model (with --force for a model nemo does not list).");
+        }
+        if (!force) {
+            throw NemoException.usage(ref.key() + " is not in the model catalogue; nothing was saved." + hint
+                    + " Pass --force to save it anyway.");
+        }
+    }
+
+    private void warnIfForced(Resolution r) {
+        if (r != null && catalog.unknown(r.ref()) && r.input().contains("/")) {
+            warn.accept(r.ref().key() + " is not in the model catalogue; saved anyway (--force).");
+        }
     }
 }

@@ -1,7 +1,11 @@
 package dev.nemo.output;
 
 import dev.nemo.text.Durations;
+import dev.nemo.probe.FreeChecks;
+import dev.nemo.probe.ProbeChain;
+import dev.nemo.probe.ProbeMethod;
 import dev.nemo.probe.ProbeResult;
+import dev.nemo.probe.ProbeStatus;
 import dev.nemo.probe.ProbeRun;
 import java.io.PrintWriter;
 import java.text.Collator;
@@ -13,10 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Help.Ansi;
 
-/** The "Auth probes" section: the results table sorted by provider then label, and the summary line. */
+/**
+ * The "Auth probes" section: the results table sorted by provider then label, and the summary
+ * line. A Headroom column joins when any answer carried rate-limit headers.
+ */
 public final class ProbeTextRenderer {
     private static final String[] HEADERS = {"Model", "Profile", "Status"};
     private static final int[] MIN_WIDTHS = {18, 24, 12};
+    private static final String[] HEADERS_WITH_HEADROOM = {"Model", "Profile", "Status", "Headroom"};
+    private static final int[] MIN_WIDTHS_WITH_HEADROOM = {18, 24, 12, 10};
 
     private ProbeTextRenderer() {
     }
@@ -40,15 +49,31 @@ public final class ProbeTextRenderer {
     private static void table(ProbeRun run, int width, Ansi ansi, PrintWriter out) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         List<ProbeResult> sorted = new ArrayList<>(run.results());
-        sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
-                .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
-        TextTable table = new TextTable(HEADERS, MIN_WIDTHS);
+        if (run.chains() != null) {
+            sorted.sort(Comparator.comparingInt(r -> r.hop() == null ? Integer.MAX_VALUE : ProbeChain.order(r.hop()))); // runtime order
+        } else {
+            sorted.sort(Comparator.comparing(ProbeResult::provider, collator)
+                    .thenComparing(r -> r.label() != null ? r.label() : String.valueOf(r.profileId()), collator));
+        }
+        boolean headroom = sorted.stream().anyMatch(r -> r.rateLimit() != null);
+        TextTable table = headroom ? new TextTable(HEADERS_WITH_HEADROOM, MIN_WIDTHS_WITH_HEADROOM) : new TextTable(HEADERS, MIN_WIDTHS);
         for (ProbeResult r : sorted) {
-            String model = r.model() != null ? r.model() : r.provider() + "/-";
-            String profile = r.label() + (r.mode() != null ? " (" + r.mode() + ")" : "");
+            String model = (r.hop() != null ? r.hop() + ": " : "") + (r.model() != null ? r.model()
+                    : r.method() == ProbeMethod.FREE ? r.provider() + " (free: " + FreeChecks.name(r.provider()).orElse("check") + ")"
+                    : r.provider() + "/-");
+            String profile = r.label() + (r.mode() != null ? " (" + r.mode().wireName() + ")" : "");
+            String account = HeadroomText.account(r.account());
             String status = r.status().wireName() + " · " + Durations.latency(r.latencyMs())
-                    + (r.error() != null ? "\n↳ " + r.error() : "");
-            table.add(model, profile, status);
+                    + (r.reasonCode() != null && r.status() != ProbeStatus.NO_MODEL ? " · " + r.reasonCode().wireName() : "")
+                    + (r.retryAfterMs() != null ? " · retry in " + Durations.latency(r.retryAfterMs()) : "")
+                    + (account.isEmpty() ? "" : " · " + account)
+                    + (r.error() != null ? "\n↳ " + r.error() : "")
+                    + (r.requestId() != null ? " [request " + r.requestId() + "]" : "");
+            if (headroom) {
+                table.add(model, profile, status, HeadroomText.of(r.rateLimit()));
+            } else {
+                table.add(model, profile, status);
+            }
         }
         String rendered = table.render(width);
         // Coloured after layout, so escape codes never count toward column widths.
@@ -59,6 +84,13 @@ public final class ProbeTextRenderer {
         } else {
             out.println("Probed " + run.totalTargets() + " target" + (run.totalTargets() == 1 ? "" : "s") + " in "
                     + Durations.latency(run.durationMs()));
+        }
+        if (run.chains() != null) {
+            for (ProbeChain chain : run.chains()) {
+                out.println("Chain " + chain.chain() + ": " + chain.verdict().wireName() + " — " + chain.hops().stream()
+                        .map(h -> h.hop() + " " + h.status().wireName()).collect(java.util.stream.Collectors.joining(", "))
+                        + (chain.verdict() == ProbeChain.Verdict.DEGRADED ? " (runs on " + chain.firstWorking() + ")" : ""));
+            }
         }
     }
 

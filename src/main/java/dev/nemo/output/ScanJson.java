@@ -1,6 +1,7 @@
 package dev.nemo.output;
 
 import dev.nemo.scan.ModelScanResult;
+import dev.nemo.scan.ScanOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
@@ -12,4 +13,9 @@ import java.util.List;
 @RegisterForReflection
 public record ScanJson(List<String> selected, List<String> selectedImages, boolean setDefault, boolean setImage,
                        boolean applied, List<ModelScanResult> results, List<String> warnings) {
+
+    public static ScanJson of(ScanOutcome.Selected s, boolean setDefault, boolean setImage) {
+        return new ScanJson(s.selection().fallbacks(), s.selection().imageFallbacks(), setDefault, setImage, s.applied(),
+                s.results(), List.of());
+    }
 }

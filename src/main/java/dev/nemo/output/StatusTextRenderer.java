@@ -1,11 +1,17 @@
 package dev.nemo.output;
 
+import dev.nemo.auth.ProfileHealth;
 import dev.nemo.config.Environment;
 import dev.nemo.text.Durations;
 import dev.nemo.config.HomePaths;
+import dev.nemo.probe.UsageSnapshot;
 import dev.nemo.status.StatusReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,9 +21,18 @@ public final class StatusTextRenderer {
     private static final int LABEL_WIDTH = 14;
 
     private final Environment env;
+    private final long now;
+    private final ZoneId zone;
 
     public StatusTextRenderer(Environment env) {
+        this(env, System.currentTimeMillis(), ZoneId.systemDefault());
+    }
+
+    /** {@code now} and {@code zone} place the reset times of usage windows. */
+    StatusTextRenderer(Environment env, long now, ZoneId zone) {
         this.env = env;
+        this.now = now;
+        this.zone = zone;
     }
 
     /** @param missingHints provider → how to add auth, for the "Missing auth" section */
@@ -55,27 +70,62 @@ public final class StatusTextRenderer {
         out.println("OAuth/token status");
         List<StatusReport.ProviderHealth> withTokens = auth.oauth().providers().stream()
                 .filter(p -> p.profiles().stream().anyMatch(StatusTextRenderer::showsExpiry)).toList();
-        if (withTokens.isEmpty()) {
+        List<UsageSnapshot> usage = auth.usage() == null ? List.of() : auth.usage();
+        if (withTokens.isEmpty() && usage.isEmpty()) {
             out.println("- none");
         }
+        Set<UsageSnapshot> shown = new HashSet<>();
         for (StatusReport.ProviderHealth provider : withTokens) {
-            out.println("- " + provider.provider());
-            provider.profiles().stream().filter(StatusTextRenderer::showsExpiry)
-                    .forEach(p -> out.println("  - " + p.label() + " " + healthText(p)));
+            List<UsageSnapshot> own = usage.stream().filter(u -> u.provider().equals(provider.provider())).toList();
+            // One usage row is the provider's (the peer's "- anthropic usage: …"); several go on their profiles' lines.
+            out.println("- " + provider.provider() + (own.size() == 1 ? " usage: " + usageText(own.get(0)) : ""));
+            if (own.size() == 1) {
+                shown.add(own.get(0));
+            }
+            provider.profiles().stream().filter(StatusTextRenderer::showsExpiry).forEach(p -> {
+                UsageSnapshot mine = own.size() > 1 ? own.stream().filter(u -> p.profileId().equals(u.profileId())).findFirst().orElse(null) : null;
+                if (mine != null) {
+                    shown.add(mine);
+                }
+                out.println("  - " + p.label() + " " + healthText(p) + (mine == null ? "" : " · usage: " + usageText(mine)));
+            });
+        }
+        for (UsageSnapshot u : usage) {
+            if (!shown.contains(u)) {
+                boolean several = usage.stream().filter(o -> o.provider().equals(u.provider())).count() > 1;
+                out.println("- " + u.provider() + " usage" + (several ? " (" + u.label() + ")" : "") + ": " + usageText(u));
+            }
         }
     }
 
+    /** {@code 5h 62% left (resets 14:00) · week 80% left (resets Tue 09:00)}, or why it is unavailable. */
+    private String usageText(UsageSnapshot u) {
+        if (!u.ok()) {
+            return "unavailable (" + (u.reasonCode() != null ? u.reasonCode().wireName() : u.status().wireName())
+                    + (u.error() != null ? ": " + u.error() : "") + ")";
+        }
+        List<String> parts = new ArrayList<>();
+        if (u.windows() != null) {
+            u.windows().forEach(w -> parts.add(HeadroomText.window(w, true, now, zone)));
+        }
+        String account = HeadroomText.account(u.account());
+        if (!account.isEmpty()) {
+            parts.add(account);
+        }
+        return parts.isEmpty() ? "-" : String.join(" · ", parts);
+    }
+
     private static boolean showsExpiry(StatusReport.ProfileHealthView p) {
-        return p.type().equals("oauth") || p.type().equals("token");
+        return p.type().expires();
     }
 
     static String healthText(StatusReport.ProfileHealthView p) {
         String word = switch (p.status()) {
-            case "ok", "static", "expiring" -> p.status();
-            case "missing" -> "unknown";
-            default -> Boolean.TRUE.equals(p.refreshable()) ? "expired (refreshable)" : "expired";
+            case OK, STATIC, EXPIRING -> p.status().wireName();
+            case MISSING -> "unknown";
+            case EXPIRED -> Boolean.TRUE.equals(p.refreshable()) ? "expired (refreshable)" : "expired";
         };
-        if (p.status().equals("static")) {
+        if (p.status() == ProfileHealth.Status.STATIC) {
             return word;
         }
         return word + (p.expiresAt() == null ? " expires unknown" : " expires in " + Durations.remainingShort(p.remainingMs()));

@@ -1,143 +1,136 @@
 package dev.nemo.probe;
 
 import dev.nemo.auth.Redactor;
-import dev.nemo.providers.ApiStyle;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
- * Sends every target once, at most {@code concurrency} at a time, each bounded by one timeout
- * over the whole exchange (connect, headers, body), and turns every outcome into a result: one
- * failing target never stops the run. Knows nothing of picocli or output.
+ * Sends every job once, at most {@code concurrency} at a time (and at most
+ * {@code providerConcurrency} per provider), each bounded by one timeout over the whole exchange
+ * (connect, headers, body), and turns every outcome into a result: one failing target never stops
+ * the run. Results are redacted and reported on the thread that called {@link #run} or
+ * {@link #runJobs}, never on an event loop. Knows nothing of picocli or output.
  */
 public final class ProbeEngine implements AutoCloseable {
     /** Enough for any provider's error JSON; a probe never needs more of a body. */
     static final int BODY_CAP_BYTES = 64 * 1024;
 
-    /** Told about each finished probe (progress on a terminal). Called from event-loop threads. */
+    /** Told about probes (progress on a terminal): {@code started} from an event loop, {@code finished} on the batch's thread. */
     public interface Listener {
+        /** A probe's request is about to be sent (it holds a concurrency slot from now on). */
+        default void started() {
+        }
+
         void finished(ProbeStatus status);
     }
 
-    private final Vertx vertx;
-    private final HttpClient client;
-    private final HttpExchange exchange;
-    private final int concurrency;
-    private final long timeoutMs;
-    private final int maxTokens;
-    private final ProviderLimits providerLimits;
-    private final AtomicReference<Cancellable> running = new AtomicReference<>();
-    private final CountDownLatch done = new CountDownLatch(1);
+    /** Removes secrets from an error text or request id; {@code credential} is the one the job sent. */
+    @FunctionalInterface
+    public interface Redaction {
+        String redact(String credential, String error);
 
-    public ProbeEngine(int concurrency, long timeoutMs, int maxTokens, int providerConcurrency) {
-        this.concurrency = concurrency;
-        this.timeoutMs = timeoutMs;
-        this.maxTokens = maxTokens;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors() * 2))
-                .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        // The pool is sized from the requested concurrency: Vert.x's default of 5 connections per
-        // host would otherwise cap the run silently. Probes are HTTP/1.1 keep-alive: a connection
-        // is reused by the next probe of the same host, and one timeout covers the whole exchange.
-        HttpClientOptions options = new HttpClientOptions()
-                .setMaxPoolSize(concurrency)
-                .setHttp2MaxPoolSize(concurrency)
-                .setMaxWaitQueueSize(-1)
-                .setKeepAlive(true)
-                .setPipelining(false)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
-                .setIdleTimeout((int) Math.max(1, (timeoutMs + 999) / 1000))
-                .setTryUseCompression(false)
-                .setVerifyHost(true);
-        this.client = vertx.createHttpClient(options);
-        this.exchange = new HttpExchange(client, BODY_CAP_BYTES);
-        this.providerLimits = new ProviderLimits(providerConcurrency);
+        static Redaction of(Redactor redactor) {
+            return (credential, error) -> redactor.with(credential).redact(error);
+        }
     }
 
+    private final ProbeClients clients;
+    private final NetworkSettings network;
+    private final long timeoutMs;
+    private final int maxTokens;
+    private final ProbeDispatcher dispatcher;
+    private final AtomicReference<ProbeDispatcher.Batch<Attempt>> batch = new AtomicReference<>();
+    private volatile boolean cancelled;
+
     /**
-     * Warms the HTTP stack on a background thread while the command is still reading config and
-     * store: one real exchange with an in-process server on 127.0.0.1 loads and compiles the
-     * client's connect, codec and response path, so the first round of probes does not pay for
-     * it. Touches no file and nothing beyond this process.
+     * An engine on the run's {@code stack}, reaching providers as {@code network} says; closing
+     * the engine leaves the stack to its owner.
      */
-    public static void preload() {
-        Thread warm = new Thread(() -> {
-            Vertx v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-            try {
-                var server = v.createHttpServer().requestHandler(req -> req.response()
-                        .putHeader("content-type", "application/json").end("{\"choices\":[]}"));
-                int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
-                        .get(2, java.util.concurrent.TimeUnit.SECONDS).actualPort();
-                HttpClient client = v.createHttpClient(new HttpClientOptions());
-                ProbeRequest request = new ProbeRequest(java.net.URI.create("http://127.0.0.1:" + port + "/chat/completions"),
-                        java.util.Map.of("content-type", "application/json"), "{}");
-                HttpExchange.Response response = new HttpExchange(client, BODY_CAP_BYTES).send(request)
-                        .ifNoItem().after(Duration.ofSeconds(2)).fail().await().indefinitely();
-                ProbeClassifier.classify(response, ApiStyle.OPENAI_COMPLETIONS, 0);
-                Multi.createFrom().range(0, 1).onItem().transformToUni(i -> Uni.createFrom().item(i)).merge(1)
-                        .collect().asList().await().indefinitely();
-            } catch (Exception e) {
-                // Warming is an optimisation only: the probes work the same without it.
-            } finally {
-                v.close();
-            }
-        }, "nemo-preload");
-        warm.setDaemon(true);
-        warm.start();
+    public ProbeEngine(HttpStack stack, NetworkSettings network, int concurrency, long timeoutMs, int maxTokens,
+                       int providerConcurrency) {
+        this.network = network;
+        this.timeoutMs = timeoutMs;
+        this.maxTokens = maxTokens;
+        this.clients = new ProbeClients(stack.vertx(), concurrency, timeoutMs, BODY_CAP_BYTES);
+        this.dispatcher = new ProbeDispatcher(concurrency, providerConcurrency);
+    }
+
+    /** Direct connections and the system's CAs (tests). */
+    ProbeEngine(HttpStack stack, int concurrency, long timeoutMs, int maxTokens, int providerConcurrency) {
+        this(stack, NetworkSettings.DIRECT, concurrency, timeoutMs, maxTokens, providerConcurrency);
     }
 
     /**
      * Runs all targets (the status probe) and returns one result per target, in target order; a
-     * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry.
+     * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry, and only then.
      */
     public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener) {
-        List<ProbeJob> jobs = targets.stream().map(this::statusJob).toList();
-        JobResult[] outcomes = runJobs(jobs, redactor, listener);
+        prepare(targets.stream().map(t -> new Endpoint(t.provider().id(), t.provider().baseUrl())));
+        JobResult[] outcomes = execute(targets.stream().map(t -> t.provider().id()).toList(), i -> statusJob(targets.get(i)),
+                i -> targets.get(i).credential(), Redaction.of(redactor), listener);
         ProbeResult[] results = new ProbeResult[targets.size()];
         for (int i = 0; i < results.length; i++) {
             JobResult o = outcomes[i];
             ProbeTarget t = targets.get(i);
-            results[i] = o == null ? null : new ProbeResult(t.provider().id(), t.model().key(), t.profileId(), t.label(),
-                    t.source(), t.mode(), o.status(), o.reason(), o.error(), o.latencyMs(), o.requestId(), o.retryAfterMs());
+            results[i] = o == null ? null : ProbeResult.of(t, o);
         }
         return results;
     }
 
     /**
-     * Runs all jobs, at most {@code concurrency} in flight, and returns one result per job, in job
-     * order; a job Ctrl-C cancelled has a null entry. One engine runs one batch.
+     * Runs all jobs and returns one result per job, in job order; a job Ctrl-C cancelled has a null
+     * entry, and only then. One engine runs one batch.
      */
     public JobResult[] runJobs(List<ProbeJob> jobs, Redactor redactor, Listener listener) {
-        JobResult[] results = new JobResult[jobs.size()];
-        if (jobs.isEmpty()) {
-            return results;
+        return runJobs(jobs, Redaction.of(redactor), listener);
+    }
+
+    JobResult[] runJobs(List<ProbeJob> jobs, Redaction redaction, Listener listener) {
+        prepare(jobs.stream().map(j -> new Endpoint(j.provider(), j.request().uri().getScheme() + "://"
+                + j.request().uri().getRawAuthority())));
+        return execute(jobs.stream().map(ProbeJob::provider).toList(), jobs::get, i -> jobs.get(i).credential(), redaction,
+                listener);
+    }
+
+    private JobResult[] execute(List<String> providers, IntFunction<ProbeJob> jobOf, IntFunction<String> credentialOf,
+                                Redaction redaction, Listener listener) {
+        JobResult[] results = new JobResult[providers.size()];
+        ProbeDispatcher.Batch<Attempt> b = dispatcher.batch(providers, i -> attempt(jobOf.apply(i), listener));
+        if (!batch.compareAndSet(null, b)) {
+            throw new IllegalStateException("one engine runs one batch");
         }
-        Cancellable subscription = Multi.createFrom().range(0, jobs.size())
-                .onItem().transformToUni(i -> providerLimits.guard(jobs.get(i).provider(),
-                        () -> send(jobs.get(i), redactor)).map(r -> new Indexed(i, r)))
-                .merge(concurrency)
-                .subscribe().with(
-                        item -> {
-                            results[item.index()] = item.result();
-                            listener.finished(item.result().status());
-                        },
-                        failure -> done.countDown(), // unreachable by design: every failure is a result
-                        done::countDown);
-        running.set(subscription);
+        if (cancelled) {
+            b.cancel(); // Ctrl-C before the first round: nothing is sent
+        }
         try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            subscription.cancel();
+            for (ProbeDispatcher.Finished<Attempt> f : b.results().subscribe().asIterable()) {
+                ProbeOutcome o = f.result().outcome();
+                // The provider's words and its request id may quote the key: both are redacted, then cut.
+                String credential = credentialOf.apply(f.index());
+                String error = o.error() == null ? null : ProbeClassifier.shorten(redaction.redact(credential, o.error()));
+                String requestId = o.requestId() == null ? null : redaction.redact(credential, o.requestId());
+                results[f.index()] = new JobResult(o.status(), o.reason(), error, requestId, o.retryAfterMs(),
+                        f.result().latencyMs(), o.rateLimit(), o.account());
+                listener.finished(o.status());
+            }
+        } finally {
+            b.cancel(); // a listener that throws stops the batch too
+        }
+        if (!cancelled) {
+            int missing = 0;
+            for (JobResult r : results) {
+                missing += r == null ? 1 : 0;
+            }
+            if (missing > 0) {
+                // Never a row silently dropped: a run that was not cancelled accounts for every job.
+                throw new IllegalStateException("the probe run ended without a result for " + missing + " of "
+                        + results.length + " targets");
+            }
         }
         return results;
     }
@@ -146,52 +139,81 @@ public final class ProbeEngine implements AutoCloseable {
      * One GET outside the probe batch (a provider's model catalogue): the engine's whole-exchange
      * timeout, a body read up to {@code bodyCap} bytes. Transport failures and timeouts throw.
      */
-    public HttpExchange.Response fetch(ProbeRequest request, int bodyCap, long fetchTimeoutMs) {
-        return exchange.send(request, bodyCap)
+    public HttpExchange.Response fetch(ProbeRequest request, String provider, int bodyCap, long fetchTimeoutMs) {
+        Route route = network.route(provider, request.uri());
+        return clients.exchange(route, isHttps(request.uri())).send(request, bodyCap, route.proxyOptions(fetchTimeoutMs))
                 .ifNoItem().after(Duration.ofMillis(fetchTimeoutMs)).failWith(TimeoutException::new)
                 .await().indefinitely();
     }
 
-    /** Stops the run: no new probes start, in-flight ones are reset; {@link #run} returns what finished. */
-    public void cancel() {
-        Cancellable subscription = running.get();
-        if (subscription != null) {
-            subscription.cancel();
-        }
-        done.countDown();
+    /** A provider and the base URL its requests go to. */
+    private record Endpoint(String provider, String baseUrl) {
     }
 
-    private ProbeJob statusJob(ProbeTarget target) {
-        return new ProbeJob(target.provider().id(), ProbeRequests.build(target, maxTokens),
-                ApiStyle.fromWireName(target.provider().api()).orElseThrow(), ProbeJob.BodyCheck.ANY, target.credential());
-    }
-
-    Uni<JobResult> send(ProbeJob job, Redactor redactor) {
-        return Uni.createFrom().deferred(() -> {
-            long start = System.nanoTime();
-            return exchange.send(job.request())
-                    .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
-                    .map(response -> checked(job, ProbeClassifier.classify(response, job.style(), System.currentTimeMillis()),
-                            response))
-                    .onFailure().recoverWithItem(failure -> ProbeClassifier.classify(failure, timeoutMs))
-                    .map(outcome -> new JobResult(outcome.status(), outcome.reason(),
-                            outcome.error() == null ? null : redactor.with(job.credential()).redact(outcome.error()),
-                            outcome.requestId(), outcome.retryAfterMs(), (System.nanoTime() - start) / 1_000_000));
+    /**
+     * Creates the clients the batch will need, here on the calling thread: a TLS client reads the
+     * trust store, which must not happen on an event loop.
+     */
+    private void prepare(java.util.stream.Stream<Endpoint> endpoints) {
+        endpoints.distinct().forEach(e -> {
+            URI uri = URI.create(e.baseUrl().trim());
+            clients.exchange(network.route(e.provider(), uri), isHttps(uri));
         });
     }
 
-    /** A well-formed 2xx answer still has to pass the job's own check (a tool call, for scan). */
-    private static ProbeOutcome checked(ProbeJob job, ProbeOutcome outcome, HttpExchange.Response response) {
-        return outcome.status() == ProbeStatus.OK ? job.check().check(response.body()) : outcome;
+    private static boolean isHttps(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme());
     }
 
+    /**
+     * Stops the run from any thread, at any time (also before it began): no new probes start,
+     * in-flight ones are reset; {@link #run} returns what finished.
+     */
+    public void cancel() {
+        cancelled = true;
+        ProbeDispatcher.Batch<Attempt> b = batch.get();
+        if (b != null) {
+            b.cancel();
+        }
+    }
+
+    private ProbeJob statusJob(ProbeTarget target) {
+        if (target.method() == ProbeMethod.FREE) {
+            return FreeChecks.job(target);
+        }
+        return new ProbeJob(target.provider().id(), ProbeRequests.build(target, maxTokens),
+                target.provider().api(), ProbeJob.BodyCheck.ANY, target.credential());
+    }
+
+    /** What one exchange came to, unredacted: every failure is an outcome, so this Uni never fails. */
+    private record Attempt(ProbeOutcome outcome, long latencyMs) {
+    }
+
+    private Uni<Attempt> attempt(ProbeJob job, Listener listener) {
+        return Uni.createFrom().deferred(() -> {
+            listener.started();
+            long start = System.nanoTime();
+            URI uri = job.request().uri();
+            Route route = network.route(job.provider(), uri);
+            return clients.exchange(route, isHttps(uri)).send(job.request(), BODY_CAP_BYTES, route.proxyOptions(timeoutMs))
+                    .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
+                    .map(response -> answered(job, route, response))
+                    .onFailure().recoverWithItem(failure -> TransportFailures.classify(failure, timeoutMs, route))
+                    .map(outcome -> new Attempt(outcome, (System.nanoTime() - start) / 1_000_000));
+        });
+    }
+
+    private static ProbeOutcome answered(ProbeJob job, Route route, HttpExchange.Response response) {
+        if (response.status() == 407 && route.proxied()) {
+            // A plain-http request goes to the proxy as is, so the proxy's refusal arrives as an answer.
+            return ProbeOutcome.failed(ReasonCode.PROXY_AUTH, "proxy " + route.proxy() + " asks for authentication (HTTP 407)");
+        }
+        return job.read(response, System.currentTimeMillis());
+    }
+
+    /** Closes this engine's connections; the stack stays up for its owner to close. */
     @Override
     public void close() {
-        client.close();
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
-    }
-
-    private record Indexed(int index, JobResult result) {
+        clients.close();
     }
 }

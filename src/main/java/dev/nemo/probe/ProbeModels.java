@@ -4,6 +4,7 @@ import dev.nemo.config.NemoConfig;
 import dev.nemo.context.RunContext;
 import dev.nemo.models.ModelRef;
 import dev.nemo.config.ProviderId;
+import dev.nemo.providers.ProviderDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,25 +15,11 @@ import java.util.Set;
 
 /**
  * Which models to probe per provider (reference §4.2): the agent's own models first (default,
- * fallbacks, image, allowlist), then the provider's configured models, then a small, cheap
- * built-in model, so a provider with a key but no configured model can still be probed.
+ * fallbacks, image, allowlist), then the provider's configured models, then the provider's own
+ * cheap probe model ({@link ProviderDefinition#probeModel()}), so a provider with a key but no
+ * configured model can still be probed.
  */
 final class ProbeModels {
-    /** Cheap, long-lived models per built-in provider: a probe should cost next to nothing. */
-    private static final Map<String, String> CHEAP_DEFAULTS = Map.ofEntries(
-            Map.entry("anthropic", "claude-haiku-4-5"),
-            Map.entry("openai", "gpt-5-mini"),
-            Map.entry("google", "gemini-2.5-flash"),
-            Map.entry("openrouter", "openai/gpt-5-mini"),
-            Map.entry("groq", "llama-3.1-8b-instant"),
-            Map.entry("mistral", "mistral-small-latest"),
-            Map.entry("xai", "grok-3-mini"),
-            Map.entry("deepseek", "deepseek-chat"),
-            Map.entry("cerebras", "llama3.1-8b"),
-            Map.entry("zai", "glm-4.5-air"),
-            Map.entry("together", "meta-llama/Llama-3.2-3B-Instruct-Turbo"),
-            Map.entry("moonshot", "kimi-k2-0905-preview"));
-
     private final Map<String, List<ModelRef>> candidatesByProvider = new LinkedHashMap<>();
     private final RunContext ctx;
 
@@ -56,7 +43,7 @@ final class ProbeModels {
         if (!configured.isEmpty()) {
             return Optional.of(configured.get(0));
         }
-        return Optional.ofNullable(CHEAP_DEFAULTS.get(provider)).map(id -> new ModelRef(provider, id));
+        return ctx.providers().find(provider).flatMap(ProviderDefinition::probeModel).map(id -> new ModelRef(provider, id));
     }
 
     /** {@code --probe-all-models}: every model the agent or the config names for {@code provider}. */

@@ -2,13 +2,14 @@ package dev.nemo.probe;
 
 import dev.nemo.NemoException;
 import dev.nemo.auth.AuthProfile;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.auth.ProviderKeys;
 import dev.nemo.context.RunContext;
 import dev.nemo.models.ModelRef;
 import dev.nemo.config.ProviderId;
-import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
+import dev.nemo.text.EditDistance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,57 @@ public final class ProbePlanner {
         this.now = now;
         this.models = new ProbeModels(ctx);
         this.refreshFailures = Map.copyOf(refreshFailures);
+        checkFilters();
+    }
+
+    /**
+     * A filter that names nothing configured is a usage error, never an empty run: a typo in
+     * {@code --probe-provider}, {@code --probe-profile} or {@code --probe-model} must not keep a
+     * CI check green by probing nothing.
+     */
+    private void checkFilters() {
+        if (options.provider() != null) {
+            String wanted = ProviderId.normalize(options.provider());
+            TreeSet<String> universe = universe(requestedModels());
+            if (!universe.contains(wanted)) {
+                throw NemoException.usage("--probe-provider \"" + options.provider().trim() + "\" matches no provider with "
+                        + "credentials or models here" + didYouMean(wanted, universe) + known("providers", universe));
+            }
+        }
+        TreeSet<String> profileIds = new TreeSet<>(ctx.store().profiles().keySet());
+        for (String id : options.profileIds()) {
+            if (!profileIds.contains(id)) {
+                throw NemoException.usage("--probe-profile \"" + id + "\" is not a stored auth profile" + didYouMean(id, profileIds)
+                        + known("profiles", profileIds));
+            }
+            String provider = ctx.store().profiles().get(id).provider();
+            if (options.provider() != null && !provider.equals(ProviderId.normalize(options.provider()))) {
+                throw NemoException.usage("--probe-profile \"" + id + "\" belongs to provider " + provider
+                        + ", not to --probe-provider " + options.provider().trim());
+            }
+        }
+        for (Map.Entry<String, List<ModelRef>> requested : requestedModels().entrySet()) {
+            String provider = requested.getKey();
+            if (!ctx.hasAuth(provider)) {
+                TreeSet<String> withAuth = new TreeSet<>();
+                ctx.providers().all().forEach(p -> {
+                    if (ctx.hasAuth(p.id())) {
+                        withAuth.add(p.id());
+                    }
+                });
+                throw NemoException.usage("--probe-model " + requested.getValue().get(0).key() + ": provider " + provider
+                        + " has no credential (no auth profile, env key or config key)" + didYouMean(provider, withAuth)
+                        + known("providers with credentials", withAuth));
+            }
+        }
+    }
+
+    private static String didYouMean(String input, java.util.Collection<String> choices) {
+        return EditDistance.closest(input, choices).map(c -> "; did you mean \"" + c + "\"?").orElse("");
+    }
+
+    private static String known(String what, java.util.Collection<String> choices) {
+        return choices.isEmpty() ? " (none configured)" : " (" + what + ": " + String.join(", ", choices) + ")";
     }
 
     /**
@@ -47,16 +99,20 @@ public final class ProbePlanner {
      * by the options, not excluded by {@code auth.order}, of a provider nemo can probe with a model.
      */
     public List<AuthProfile> oauthProfilesToProbe() {
+        if (options.chain()) {
+            return new ChainPlanner(ctx, now, refreshFailures, models).oauthProfilesToProbe();
+        }
         Map<String, List<ModelRef>> requested = requestedModels();
         List<AuthProfile> out = new ArrayList<>();
         for (String provider : providers(requested)) {
             List<ModelRef> refs = requested.isEmpty() ? modelsFor(provider) : requested.getOrDefault(provider, List.of());
-            if (refs.isEmpty() || !probeable(ctx.providers().find(provider).orElse(null))) {
+            if (refs.isEmpty() && options.mode() == ProbeMode.COMPLETION
+                    || !ctx.providers().find(provider).map(ProviderDefinition::probeable).orElse(false)) {
                 continue;
             }
-            List<String> explicitOrder = explicitOrder(provider);
+            List<String> explicitOrder = ctx.authOrder(provider);
             selectedProfiles(provider).stream()
-                    .filter(p -> p.credential() instanceof dev.nemo.auth.Credential.OAuth)
+                    .filter(p -> p.kind() == CredentialKind.OAUTH)
                     .filter(p -> explicitOrder == null || explicitOrder.contains(p.id()))
                     .forEach(out::add);
         }
@@ -68,12 +124,10 @@ public final class ProbePlanner {
                 .filter(p -> options.profileIds().isEmpty() || options.profileIds().contains(p.id())).toList();
     }
 
-    private static boolean probeable(ProviderDefinition definition) {
-        return definition != null && definition.api() != null && ApiStyle.fromWireName(definition.api()).isPresent()
-                && definition.baseUrl() != null;
-    }
-
     public ProbePlan plan() {
+        if (options.chain()) {
+            return new ChainPlanner(ctx, now, refreshFailures, models).plan();
+        }
         Map<String, List<ModelRef>> requested = requestedModels();
         List<ProbeResult> preflight = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
@@ -93,28 +147,31 @@ public final class ProbePlanner {
             }
             return;
         }
-        List<String> explicitOrder = explicitOrder(provider);
+        List<String> explicitOrder = ctx.authOrder(provider);
         for (AuthProfile profile : profiles) {
-            String label = label(profile);
+            String label = ctx.profileLabel(profile);
             if (explicitOrder != null && !explicitOrder.contains(profile.id())) {
-                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), ReasonCode.EXCLUDED_BY_AUTH_ORDER, "Excluded by auth.order for this provider."));
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.kind(), ReasonCode.EXCLUDED_BY_AUTH_ORDER, "Excluded by auth.order for this provider."));
                 continue;
             }
             String refreshFailure = refreshFailures.get(profile.id());
             if (refreshFailure != null) {
                 for (ModelRef ref : refs) {
-                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.type(), ReasonCode.REFRESH_FAILED, refreshFailure));
+                    preflight.add(row(provider, ref.key(), profile.id(), label, "profile", profile.kind(), ReasonCode.REFRESH_FAILED, refreshFailure));
+                }
+                if (refs.isEmpty()) {
+                    preflight.add(row(provider, null, profile.id(), label, "profile", profile.kind(), ReasonCode.REFRESH_FAILED, refreshFailure));
                 }
                 continue;
             }
             ProfileHealth health = ProfileHealth.of(profile, now);
             if (!profile.hasCredential() || (health.status() == ProfileHealth.Status.EXPIRED)) {
                 ReasonCode reason = !profile.hasCredential() ? ReasonCode.MISSING_CREDENTIAL : ReasonCode.EXPIRED;
-                preflight.add(row(provider, null, profile.id(), label, "profile", profile.type(), reason,
+                preflight.add(row(provider, null, profile.id(), label, "profile", profile.kind(), reason,
                         "Auth profile credentials are missing or expired."));
                 continue;
             }
-            addTargets(provider, definition, refs, profile.id(), label, "profile", profile.type(), profile.credential().secret(),
+            addTargets(provider, definition, refs, profile.id(), label, "profile", profile.kind(), profile.credential().secret(),
                     preflight, targets);
         }
     }
@@ -124,25 +181,38 @@ public final class ProbePlanner {
         Optional<ProviderKeys.EnvKey> env = ctx.keys().envKey(provider);
         Optional<ProviderKeys.ConfigKey> config = ctx.keys().configKey(provider).filter(k -> !k.marker());
         if (env.isPresent()) {
-            addTargets(provider, definition, refs, null, "env", "env", env.get().oauth() ? "oauth" : "api_key",
+            addTargets(provider, definition, refs, null, "env", "env", env.get().oauth() ? CredentialKind.OAUTH : CredentialKind.API_KEY,
                     env.get().value(), preflight, targets);
         } else if (config.isPresent()) {
-            addTargets(provider, definition, refs, null, "models.json", "models.json", "api_key", config.get().value(),
+            addTargets(provider, definition, refs, null, "models.json", "models.json", CredentialKind.API_KEY, config.get().value(),
                     preflight, targets);
         }
     }
 
     private void addTargets(String provider, ProviderDefinition definition, List<ModelRef> refs, String profileId, String label,
-                            String source, String mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
+                            String source, CredentialKind mode, String credential, List<ProbeResult> preflight, List<ProbeTarget> targets) {
+        if (options.mode() != ProbeMode.COMPLETION && definition != null && definition.probeable()) {
+            if (FreeChecks.of(definition, mode, credential).isPresent()) {
+                // One free check per credential: it tests the credential, not a model.
+                targets.add(new ProbeTarget(definition, null, profileId, label, source, mode, credential, null, ProbeMethod.FREE, null));
+                return;
+            }
+            if (options.mode() == ProbeMode.FREE) {
+                preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_FREE_CHECK, "provider " + provider
+                        + " has no zero-token check for this credential; --probe-mode auto sends it a completion instead"));
+                return;
+            }
+        }
         if (refs.isEmpty()) {
             preflight.add(row(provider, null, profileId, label, source, mode, ReasonCode.NO_MODEL,
                     "No model available for probe"));
             return;
         }
-        if (!probeable(definition)) {
-            String why = definition == null || definition.api() == null ? "nemo has no API definition for provider " + provider
+        if (definition == null || !definition.probeable()) {
+            String api = definition == null ? null : ctx.providers().apiName(definition);
+            String why = api == null ? "nemo has no API definition for provider " + provider
                     : definition.baseUrl() == null ? "provider " + provider + " has no baseUrl"
-                    : "nemo cannot probe the " + definition.api() + " API";
+                    : "nemo cannot probe the " + api + " API";
             for (ModelRef ref : refs) {
                 preflight.add(row(provider, ref.key(), profileId, label, source, mode, ReasonCode.UNSUPPORTED_API,
                         why + " (set models.providers." + provider + ".api and baseUrl)"));
@@ -156,6 +226,15 @@ public final class ProbePlanner {
 
     /** Provider universe (reference §4.1), or the providers of {@code --probe-model}, filtered by {@code --probe-provider}. */
     private List<String> providers(Map<String, List<ModelRef>> requested) {
+        TreeSet<String> universe = universe(requested);
+        if (options.provider() != null) {
+            String wanted = ProviderId.normalize(options.provider());
+            universe.removeIf(p -> !p.equals(wanted));
+        }
+        return new ArrayList<>(universe);
+    }
+
+    private TreeSet<String> universe(Map<String, List<ModelRef>> requested) {
         TreeSet<String> universe = new TreeSet<>();
         if (!requested.isEmpty()) {
             universe.addAll(requested.keySet());
@@ -169,11 +248,7 @@ public final class ProbePlanner {
                 }
             }
         }
-        if (options.provider() != null) {
-            String wanted = ProviderId.normalize(options.provider());
-            universe.removeIf(p -> !p.equals(wanted));
-        }
-        return new ArrayList<>(universe);
+        return universe;
     }
 
     private List<ModelRef> modelsFor(String provider) {
@@ -194,24 +269,8 @@ public final class ProbePlanner {
         return byProvider;
     }
 
-    private List<String> explicitOrder(String provider) {
-        List<String> stored = ctx.store().order().get(provider);
-        if (stored != null) {
-            return stored;
-        }
-        return ctx.config().config().auth().order().get(provider);
-    }
 
-    private String label(AuthProfile profile) {
-        String email = profile.email();
-        var meta = ctx.config().config().auth().profiles().get(profile.id());
-        if (email == null && meta != null) {
-            email = meta.email();
-        }
-        return email != null ? profile.id() + " (" + email + ")" : profile.id();
-    }
-
-    private static ProbeResult row(String provider, String model, String profileId, String label, String source, String mode,
+    static ProbeResult row(String provider, String model, String profileId, String label, String source, CredentialKind mode,
                                    ReasonCode reason, String error) {
         return new ProbeResult(provider, model, profileId, label, source, mode, reason.status(), reason, error, null, null, null);
     }

@@ -14,6 +14,11 @@ public record ProbeRequest(String method, URI uri, Map<String, String> headers, 
         this("POST", uri, headers, body);
     }
 
+    @Override
+    public String toString() {
+        return "ProbeRequest[" + method + " " + uri + ", headers " + headers.keySet() + "]"; // header values hold the credential
+    }
+
     /** A GET without a body: a catalogue. */
     public static ProbeRequest get(URI uri, Map<String, String> headers) {
         return new ProbeRequest("GET", uri, headers, null);

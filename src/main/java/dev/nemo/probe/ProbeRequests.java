@@ -2,13 +2,12 @@ package dev.nemo.probe;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.providers.ApiStyle;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The minimal request per API style (reference §5): the prompt, the max-token cap in the field
@@ -21,16 +20,36 @@ public final class ProbeRequests {
     static final String ANTHROPIC_VERSION = "2023-06-01";
     static final String ANTHROPIC_OAUTH_BETAS = "claude-code-20250219,oauth-2025-04-20";
     static final String CLAUDE_CODE_IDENTITY = "You are Claude Code, Anthropic's official CLI for Claude.";
-    /** OpenAI-compatible servers known to want {@code max_tokens} rather than {@code max_completion_tokens}. */
-    private static final Set<String> MAX_TOKENS_PROVIDERS = Set.of("mistral", "ollama", "vllm", "litellm", "chutes",
-            "together", "deepseek", "moonshot", "huggingface", "nvidia", "venice");
+    /**
+     * The output-cap field each built-in OpenAI-compatible provider documents for chat completions
+     * (README "Probe requests" cites each API reference). A field a server does not know is
+     * ignored, and the probe would then run uncapped: so the table, not a guess. Providers not
+     * listed (custom ones) get OpenAI's {@code max_completion_tokens} unless their model's
+     * {@code compat.maxTokensField} says otherwise.
+     */
+    private static final Map<String, String> MAX_TOKENS_FIELD = Map.ofEntries(
+            Map.entry("openrouter", "max_tokens"),
+            Map.entry("groq", "max_completion_tokens"),
+            Map.entry("cerebras", "max_completion_tokens"),
+            Map.entry("xai", "max_completion_tokens"),
+            Map.entry("mistral", "max_tokens"),
+            Map.entry("deepseek", "max_tokens"),
+            Map.entry("zai", "max_tokens"),
+            Map.entry("together", "max_tokens"),
+            Map.entry("moonshot", "max_tokens"),
+            Map.entry("huggingface", "max_tokens"),
+            Map.entry("nvidia", "max_tokens"),
+            Map.entry("venice", "max_tokens"),
+            Map.entry("chutes", "max_tokens"),
+            Map.entry("ollama", "max_tokens"),
+            Map.entry("vllm", "max_tokens"),
+            Map.entry("litellm", "max_tokens"));
 
     private ProbeRequests() {
     }
 
     public static ProbeRequest build(ProbeTarget target, int maxTokens) {
-        ApiStyle style = ApiStyle.fromWireName(target.provider().api()).orElseThrow();
-        String base = stripSlash(target.provider().baseUrl());
+        ApiStyle style = target.provider().api();
         Map<String, String> headers = new LinkedHashMap<>(target.provider().headers());
         headers.put("content-type", "application/json");
         headers.put("accept", "application/json");
@@ -47,9 +66,9 @@ public final class ProbeRequests {
                 body.put("store", false);
             }
             case ANTHROPIC_MESSAGES -> {
-                path = base.endsWith("/v1") ? "/messages" : "/v1/messages";
+                path = "/v1/messages";
                 headers.put("anthropic-version", ANTHROPIC_VERSION);
-                boolean oauthToken = target.credential().contains("sk-ant-oat") || target.mode().equals("oauth");
+                boolean oauthToken = target.credential().contains("sk-ant-oat") || target.mode() == CredentialKind.OAUTH;
                 body.put("model", model);
                 body.put("max_tokens", maxTokens);
                 if (oauthToken) {
@@ -66,23 +85,37 @@ public final class ProbeRequests {
                 path = "/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8).replace("%2F", "/") + ":generateContent";
                 headers.put("x-goog-api-key", target.credential());
                 body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject().put("text", PROMPT);
-                body.putObject("generationConfig").put("maxOutputTokens", maxTokens);
+                ObjectNode generation = body.putObject("generationConfig").put("maxOutputTokens", maxTokens);
+                if (model.contains("gemini-2.5-flash")) {
+                    // 2.5 Flash thinks by default and its thoughts count against the cap: a 16-token
+                    // probe would come back empty. Thinking can be switched off there (not on 2.5 Pro).
+                    generation.putObject("thinkingConfig").put("thinkingBudget", 0);
+                }
             }
             case MISTRAL_CONVERSATIONS -> {
-                path = base.endsWith("/v1") ? "/chat/completions" : "/v1/chat/completions";
+                path = "/v1/chat/completions";
                 bearer(headers, target.credential());
                 chatBody(body, model, "max_tokens", maxTokens);
             }
             default -> {
                 path = "/chat/completions";
                 bearer(headers, target.credential());
+                String provider = target.provider().id();
                 String field = target.maxTokensField() != null ? target.maxTokensField()
-                        : MAX_TOKENS_PROVIDERS.contains(target.provider().id()) ? "max_tokens" : "max_completion_tokens";
-                int cap = target.provider().id().equals("openai") ? Math.max(OPENAI_MIN_TOKENS, maxTokens) : maxTokens;
-                chatBody(body, model, field, cap);
+                        : MAX_TOKENS_FIELD.getOrDefault(provider, "max_completion_tokens");
+                chatBody(body, model, field, needsOpenAiFloor(provider, model) ? Math.max(OPENAI_MIN_TOKENS, maxTokens) : maxTokens);
+                if (provider.equals("zai")) {
+                    // GLM 4.5+ think by default; Z.ai documents switching it off per request.
+                    body.putObject("thinking").put("type", "disabled");
+                }
             }
         }
-        return new ProbeRequest(URI.create(base + path), headers, body.toString());
+        return new ProbeRequest(target.provider().endpoint(path), headers, body.toString());
+    }
+
+    /** OpenAI's own models refuse a cap below 16, also behind a router ({@code openrouter/openai/gpt-5-mini}). */
+    static boolean needsOpenAiFloor(String provider, String model) {
+        return provider.equals("openai") || provider.equals("openrouter") && model.startsWith("openai/");
     }
 
     private static void chatBody(ObjectNode body, String model, String maxField, int maxTokens) {
@@ -94,13 +127,5 @@ public final class ProbeRequests {
 
     private static void bearer(Map<String, String> headers, String credential) {
         headers.put("authorization", "Bearer " + credential);
-    }
-
-    private static String stripSlash(String url) {
-        String u = url.trim();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
     }
 }

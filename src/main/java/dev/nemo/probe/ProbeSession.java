@@ -1,6 +1,7 @@
 package dev.nemo.probe;
 
 import dev.nemo.context.RunContext;
+import dev.nemo.context.RunVertx;
 import dev.nemo.auth.oauth.TokenRefresher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,20 +18,26 @@ public final class ProbeSession {
     private final RunContext ctx;
     private final ProbeOptions options;
     private final ProbePlan plan;
+    private final HttpStack stack;
+    private final NetworkSettings network;
     private volatile ProbeEngine engine;
     private volatile boolean cancelled;
 
     /**
      * Plans the run. OAuth profiles about to be probed whose access token has expired (or soon
-     * will) are refreshed first, under the store lock; a failed refresh becomes an {@code auth} row.
+     * will) are refreshed first, under the store lock, on the run's Vert.x; a failed refresh becomes
+     * an {@code auth} row. The probes run on {@code stack} (which shares its Vert.x with
+     * {@code vertx}); its owner closes it.
      */
-    public ProbeSession(RunContext ctx, ProbeOptions options, long now) {
+    public ProbeSession(RunContext ctx, ProbeOptions options, long now, RunVertx vertx, HttpStack stack) {
         this.options = options;
+        this.stack = stack;
         Duration timeout = Duration.ofMillis(Math.min(REFRESH_TIMEOUT_CAP.toMillis(), Math.max(1000, options.timeoutMs())));
         ProbePlanner planner = new ProbePlanner(ctx, options, now);
-        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx.agent().authStorePath(), ctx.providers(),
-                ctx.redactor(), planner.oauthProfilesToProbe(), now);
+        TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx::storePathOf, ctx.providers(),
+                ctx.redactor(), planner.oauthProfilesToProbe(), now, vertx);
         this.ctx = refreshed.renewed().isEmpty() ? ctx : ctx.withRenewed(refreshed.renewed());
+        this.network = NetworkSettings.of(this.ctx);
         this.plan = (refreshed.changedNothing() ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
     }
 
@@ -47,11 +54,11 @@ public final class ProbeSession {
         long startedAt = System.currentTimeMillis();
         ProbeResult[] executed;
         long finishedAt;
-        try (ProbeEngine e = new ProbeEngine(options.concurrency(), options.timeoutMs(), options.maxTokens(),
-                options.providerConcurrency())) {
+        try (ProbeEngine e = new ProbeEngine(stack, network, options.concurrency(), options.timeoutMs(),
+                options.maxTokens(), options.providerConcurrency())) {
             engine = e;
             if (cancelled) {
-                e.cancel();
+                e.cancel(); // Ctrl-C before the first round: nothing is sent
             }
             executed = e.run(plan.targets(), ctx.redactor(), listener);
             finishedAt = System.currentTimeMillis();

@@ -41,12 +41,20 @@ public enum ReasonCode {
     NO_ROUTE("no_route", ProbeStatus.UNKNOWN),
     DNS("dns", ProbeStatus.UNKNOWN),
     TLS("tls", ProbeStatus.UNKNOWN),
+    TLS_UNTRUSTED("tls_untrusted", ProbeStatus.UNKNOWN),
+    TLS_EXPIRED("tls_expired", ProbeStatus.UNKNOWN),
+    TLS_HOSTNAME("tls_hostname", ProbeStatus.UNKNOWN),
+    PROXY_REFUSED("proxy_refused", ProbeStatus.UNKNOWN),
+    PROXY_AUTH("proxy_auth", ProbeStatus.UNKNOWN),
     HTTP_ERROR("http_error", ProbeStatus.UNKNOWN),
     // pre-flight rows: nothing was sent.
     EXCLUDED_BY_AUTH_ORDER("excluded_by_auth_order", ProbeStatus.UNKNOWN),
     MISSING_CREDENTIAL("missing_credential", ProbeStatus.UNKNOWN),
     EXPIRED("expired", ProbeStatus.UNKNOWN),
     UNSUPPORTED_API("unsupported_api", ProbeStatus.UNKNOWN),
+    NO_FREE_CHECK("no_free_check", ProbeStatus.UNKNOWN),
+    /** A chain hop whose every profile is in cooldown: transient, the runtime would skip it for now. */
+    IN_COOLDOWN("cooldown", ProbeStatus.RATE_LIMIT),
     NO_MODEL("no_model", ProbeStatus.NO_MODEL);
 
     private final String wireName;

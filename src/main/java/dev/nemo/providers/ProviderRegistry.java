@@ -15,7 +15,6 @@ import java.util.Optional;
  * (OpenAI-compatible unless it says otherwise).
  */
 public final class ProviderRegistry {
-    private static final String OPENAI_COMPLETIONS = "openai-completions";
     private final Map<String, ProviderDefinition> byId = new LinkedHashMap<>();
     private final Map<String, CustomProvider> customById = new LinkedHashMap<>();
     private final Map<String, CustomProvider> customByRawId;
@@ -33,12 +32,15 @@ public final class ProviderRegistry {
             CustomProvider custom = e.getValue();
             customById.put(id, custom);
             ProviderDefinition base = byId.get(id);
-            String api = custom.api() != null ? custom.api() : base != null && base.api() != null ? base.api() : OPENAI_COMPLETIONS;
+            // A style nemo cannot speak (bedrock, vertex, …) leaves api null: listed, never probed.
+            ApiStyle api = custom.api() != null ? ApiStyle.fromWireName(custom.api()).orElse(null)
+                    : base != null && base.api() != null ? base.api() : ApiStyle.OPENAI_COMPLETIONS;
             String baseUrl = custom.baseUrl() != null ? custom.baseUrl().trim() : base == null ? null : base.baseUrl();
             Map<String, String> headers = new LinkedHashMap<>(base == null ? Map.of() : base.headers());
             headers.putAll(custom.headers());
             byId.put(id, new ProviderDefinition(id, base == null ? List.of() : base.envVars(), api, baseUrl, headers,
-                    base != null, custom.oauth() != null ? custom.oauth() : base == null ? null : base.oauth()));
+                    base != null, custom.oauth() != null ? custom.oauth() : base == null ? null : base.oauth(),
+                    base == null ? ProviderDefinition.Capabilities.NONE : base.capabilities()));
         }
     }
 
@@ -55,6 +57,17 @@ public final class ProviderRegistry {
     public Optional<CustomProvider> custom(String provider) {
         CustomProvider exact = customByRawId.get(provider);
         return exact != null ? Optional.of(exact) : Optional.ofNullable(customById.get(ProviderId.normalize(provider)));
+    }
+
+    /**
+     * The name of {@code provider}'s API as the user sees it: nemo's style, else the name the config
+     * gives for an API nemo cannot speak; null when there is none.
+     */
+    public String apiName(ProviderDefinition provider) {
+        if (provider.api() != null) {
+            return provider.api().wireName();
+        }
+        return custom(provider.id()).map(CustomProvider::api).orElse(null);
     }
 
     public List<ProviderDefinition> all() {

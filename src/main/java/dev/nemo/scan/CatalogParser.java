@@ -1,8 +1,8 @@
 package dev.nemo.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.NemoException;
+import dev.nemo.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,6 @@ import java.util.List;
  * skipped; missing metadata stays null.
  */
 public final class CatalogParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code created} below this is in seconds (OpenRouter), above it in milliseconds. */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
@@ -23,7 +22,7 @@ public final class CatalogParser {
     public static List<ModelScanResult> parse(String body, String provider, String providerName) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = Json.read(body);
         } catch (Exception e) {
             throw NemoException.failure(providerName + " /models returned malformed JSON");
         }

@@ -3,6 +3,7 @@ package dev.nemo.scan;
 import dev.nemo.NemoException;
 import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.ProfileHealth;
+import dev.nemo.auth.ProviderKeys;
 import dev.nemo.context.RunContext;
 import dev.nemo.config.ProviderId;
 import dev.nemo.providers.ApiStyle;
@@ -27,10 +28,10 @@ public record CatalogSource(ProviderDefinition provider, String displayName, Str
     public static CatalogSource resolve(RunContext ctx, String requested, long now) {
         String id = ProviderId.normalize(requested == null ? DEFAULT_PROVIDER : requested.trim());
         ProviderDefinition provider = ctx.providers().find(id)
-                .filter(p -> p.baseUrl() != null && ApiStyle.fromWireName(p.api()).orElse(null) == ApiStyle.OPENAI_COMPLETIONS)
-                .orElseThrow(() -> NemoException.usage("--catalog-provider " + requested
+                .filter(p -> p.speaks(ApiStyle.OPENAI_COMPLETIONS))
+                .orElseThrow(() -> NemoException.usage("--catalog-provider " + dev.nemo.text.PrintableText.quote(requested)
                         + " is not an OpenAI-compatible provider with a baseUrl (set models.providers." + id
-                        + ".baseUrl and api \"openai-completions\")"));
+                        + ".baseUrl and api \"" + ApiStyle.OPENAI_COMPLETIONS.wireName() + "\")"));
         String name = DISPLAY_NAMES.getOrDefault(provider.id(), provider.id());
         for (AuthProfile profile : orderedProfiles(ctx, provider.id())) {
             ProfileHealth health = ProfileHealth.of(profile, now);
@@ -38,7 +39,7 @@ public record CatalogSource(ProviderDefinition provider, String displayName, Str
                 return new CatalogSource(provider, name, profile.credential().secret(), "profile " + profile.id());
             }
         }
-        Optional<dev.nemo.auth.ProviderKeys.EnvKey> env = ctx.keys().envKey(provider.id());
+        Optional<ProviderKeys.EnvKey> env = ctx.keys().envKey(provider.id());
         if (env.isPresent()) {
             return new CatalogSource(provider, name, env.get().value(), env.get().source());
         }
@@ -62,10 +63,7 @@ public record CatalogSource(ProviderDefinition provider, String displayName, Str
 
     private static List<AuthProfile> orderedProfiles(RunContext ctx, String provider) {
         List<AuthProfile> stored = ctx.store().profilesOf(provider);
-        List<String> order = ctx.store().order().get(provider);
-        if (order == null) {
-            order = ctx.config().config().auth().order().get(provider);
-        }
+        List<String> order = ctx.authOrder(provider);
         if (order == null) {
             return stored;
         }
@@ -79,13 +77,5 @@ public record CatalogSource(ProviderDefinition provider, String displayName, Str
     @Override
     public String toString() {
         return "CatalogSource[" + provider.id() + ", " + keySource + "]"; // no key, ever
-    }
-
-    static String stripSlash(String url) {
-        String u = url.trim();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
     }
 }

@@ -2,23 +2,28 @@ package dev.nemo.scan;
 
 import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
-import dev.nemo.probe.HttpExchange;
 import dev.nemo.probe.JobResult;
-import dev.nemo.probe.ProbeClassifier;
+import dev.nemo.probe.NetworkSettings;
+import dev.nemo.probe.HttpStack;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeJob;
-import dev.nemo.probe.ProbeRequest;
+import io.vertx.mutiny.core.Vertx;
+import dev.nemo.probe.HttpStack;
+import dev.nemo.probe.NetworkSettings;
+import dev.nemo.probe.TransportFailures;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Reads the catalogue, keeps the free models the filter wants, and probes each for tool and image
- * support on one {@link ProbeEngine}: the same bounded concurrency, whole-exchange timeouts, body
- * cap, classification and redaction as {@code status --probe}. {@link #cancel()} may be called from
- * any thread (Ctrl-C).
+ * Reads the catalogue (Vert.x Web Client on the run's Vert.x), keeps the free models the filter
+ * wants, and probes each for tool and image support on one {@link ProbeEngine}: the same bounded
+ * concurrency, whole-exchange timeouts, body cap, classification and redaction as
+ * {@code status --probe}. {@link #cancel()} may be called from any thread (Ctrl-C).
  */
 public final class ModelScanner implements AutoCloseable {
     /** OpenRouter's catalogue is about 1 MB; 32 MiB leaves room and still bounds memory. */
@@ -29,14 +34,18 @@ public final class ModelScanner implements AutoCloseable {
     private final CatalogSource source;
     private final ScanOptions options;
     private final Redactor redactor;
-    private final ProbeEngine engine;
+    private final Supplier<Vertx> vertx;
+    private final NetworkSettings network;
+    private volatile ProbeEngine engine;
     private volatile boolean cancelled;
 
-    public ModelScanner(CatalogSource source, ScanOptions options, Redactor redactor) {
+    /** @param vertx the run's Vert.x, for the catalogue request and the probes; {@code network}: proxies and trusted CAs */
+    public ModelScanner(CatalogSource source, ScanOptions options, Redactor redactor, Supplier<Vertx> vertx, NetworkSettings network) {
         this.source = source;
         this.options = options;
         this.redactor = source.hasKey() ? redactor.with(source.key()) : redactor;
-        this.engine = new ProbeEngine(options.concurrency(), options.timeoutMs(), ScanRequests.IMAGE_MAX_TOKENS, 0);
+        this.vertx = vertx;
+        this.network = network;
     }
 
     /** {@code GET {baseUrl}/models}, parsed and filtered to the models worth probing. */
@@ -47,20 +56,20 @@ public final class ModelScanner implements AutoCloseable {
             // OpenRouter serves its catalogue without auth; other OpenAI-compatible providers want the key.
             headers.put("authorization", "Bearer " + source.key());
         }
-        URI uri = URI.create(CatalogSource.stripSlash(source.provider().baseUrl()) + "/models");
-        HttpExchange.Response response;
-        try {
-            response = engine.fetch(ProbeRequest.get(uri, headers), CATALOG_CAP_BYTES,
-                    Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs()));
+        URI uri = source.provider().endpoint("/models");
+        long timeoutMs = Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs());
+        CatalogClient.Answer response;
+        try (CatalogClient client = new CatalogClient(vertx.get(), timeoutMs)) {
+            response = client.get(uri, headers, CATALOG_CAP_BYTES, Duration.ofMillis(timeoutMs));
         } catch (RuntimeException e) {
-            String why = ProbeClassifier.classify(e, Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs())).error();
+            if (CatalogClient.tooLarge(e)) {
+                throw NemoException.failure(source.displayName() + " /models is larger than " + CATALOG_CAP_BYTES / (1024 * 1024) + " MiB");
+            }
+            String why = TransportFailures.classify(e, timeoutMs).error();
             throw NemoException.failure(source.displayName() + " /models failed: " + redactor.redact(why));
         }
         if (response.status() < 200 || response.status() >= 300) {
             throw NemoException.failure(source.displayName() + " /models failed: HTTP " + response.status());
-        }
-        if (response.truncated()) {
-            throw NemoException.failure(source.displayName() + " /models is larger than " + CATALOG_CAP_BYTES / (1024 * 1024) + " MiB");
         }
         return filter.apply(CatalogParser.parse(response.body(), source.provider().id(), source.displayName()));
     }
@@ -86,10 +95,13 @@ public final class ModelScanner implements AutoCloseable {
                 jobs.add(ScanRequests.image(source.provider(), m.id(), source.key()));
             }
         }
+        ProbeEngine e = new ProbeEngine(HttpStack.sharing(vertx.get().getDelegate()), network, options.concurrency(),
+                options.timeoutMs(), ScanRequests.IMAGE_MAX_TOKENS, 0);
+        engine = e;
         if (cancelled) {
-            engine.cancel();
+            e.cancel();
         }
-        JobResult[] results = engine.runJobs(jobs, redactor, listener);
+        JobResult[] results = e.runJobs(jobs, redactor, listener);
         List<ModelScanResult> probed = new ArrayList<>();
         int job = 0;
         for (int i = 0; i < models.size(); i++) {
@@ -114,11 +126,17 @@ public final class ModelScanner implements AutoCloseable {
 
     public void cancel() {
         cancelled = true;
-        engine.cancel();
+        ProbeEngine e = engine;
+        if (e != null) {
+            e.cancel();
+        }
     }
 
     @Override
     public void close() {
-        engine.close();
+        ProbeEngine e = engine;
+        if (e != null) {
+            e.close();
+        }
     }
 }

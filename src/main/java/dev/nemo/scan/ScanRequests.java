@@ -1,17 +1,16 @@
 package dev.nemo.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.json.Json;
 import dev.nemo.probe.ProbeJob;
 import dev.nemo.probe.ProbeOutcome;
 import dev.nemo.probe.ProbeRequest;
 import dev.nemo.probe.ReasonCode;
 import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +26,6 @@ public final class ScanRequests {
     static final int IMAGE_MAX_TOKENS = 16;
     /** A 1×1 transparent PNG. */
     static final String PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScanRequests() {
     }
@@ -53,7 +51,7 @@ public final class ScanRequests {
     /** The tool probe passes only when some choice carries a tool call. */
     static ProbeOutcome hasToolCall(String body) {
         try {
-            for (JsonNode choice : JSON.readTree(body).path("choices")) {
+            for (JsonNode choice : Json.read(body).path("choices")) {
                 JsonNode calls = choice.path("message").path("tool_calls");
                 if (calls.isArray() && !calls.isEmpty()) {
                     return ProbeOutcome.ok();
@@ -79,6 +77,6 @@ public final class ScanRequests {
         headers.put("content-type", "application/json");
         headers.put("accept", "application/json");
         headers.put("authorization", "Bearer " + key);
-        return new ProbeRequest(URI.create(CatalogSource.stripSlash(provider.baseUrl()) + "/chat/completions"), headers, body.toString());
+        return new ProbeRequest(provider.endpoint("/chat/completions"), headers, body.toString());
     }
 }

@@ -2,6 +2,7 @@ package dev.nemo.status;
 
 import dev.nemo.auth.AuthProfile;
 import dev.nemo.auth.Credential;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.KeyMask;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.auth.ProviderKeys;
@@ -31,9 +32,9 @@ public final class AuthOverview {
     /** Providers with a profile, an env key or a config key, sorted by id. */
     public List<String> providersWithAuth() {
         TreeSet<String> ids = new TreeSet<>();
-        ctx.store().profiles().values().forEach(p -> ids.add(p.provider()));
+        ctx.store().profiles().values().forEach(p -> ids.add(p.provider())); // also providers nemo does not know
         for (var provider : ctx.providers().all()) {
-            if (ctx.keys().envKey(provider.id()).isPresent() || ctx.keys().configKey(provider.id()).isPresent()) {
+            if (ctx.hasAuth(provider.id())) {
                 ids.add(provider.id());
             }
         }
@@ -52,7 +53,7 @@ public final class AuthOverview {
         List<AuthProfile> profiles = ctx.store().profilesOf(provider);
         Optional<ProviderKeys.EnvKey> env = ctx.keys().envKey(provider);
         Optional<ProviderKeys.ConfigKey> config = ctx.keys().configKey(provider);
-        String storePath = HomePaths.display(ctx.store().path(), ctx.env());
+        String storePath = HomePaths.display(ctx.store().pathOfProfiles(provider), ctx.env());
         String modelsJson = HomePaths.display(ctx.agent().modelsJsonPath(), ctx.env());
 
         StatusReport.Effective effective;
@@ -65,9 +66,9 @@ public final class AuthOverview {
         } else {
             effective = new StatusReport.Effective("missing", "missing");
         }
-        int oauth = count(profiles, "oauth");
-        int token = count(profiles, "token");
-        int apiKey = count(profiles, "api_key");
+        int oauth = count(profiles, CredentialKind.OAUTH);
+        int token = count(profiles, CredentialKind.TOKEN);
+        int apiKey = count(profiles, CredentialKind.API_KEY);
         List<String> labels = profiles.stream().map(this::profileLabel).toList();
         return new StatusReport.ProviderAuth(provider, effective,
                 new StatusReport.ProfileCounts(profiles.size(), oauth, token, apiKey, labels),
@@ -80,7 +81,7 @@ public final class AuthOverview {
         List<String> out = new ArrayList<>();
         for (String provider : providersWithAuth()) {
             List<AuthProfile> profiles = ctx.store().profilesOf(provider);
-            int n = count(profiles, "oauth") + count(profiles, "token");
+            int n = count(profiles, CredentialKind.OAUTH) + count(profiles, CredentialKind.TOKEN);
             if (ctx.keys().envKey(provider).filter(ProviderKeys.EnvKey::oauth).isPresent()) {
                 n++;
             }
@@ -110,8 +111,11 @@ public final class AuthOverview {
         String value;
         if (!p.hasCredential()) {
             value = "missing";
+        } else if (c instanceof Credential.ApiKey k && k.pendingCommand()) {
+            value = "command (not run)"; // it runs only for commands that send the key
         } else if (c instanceof Credential.OAuth) {
-            value = "OAuth" + (p.email() != null ? " (" + p.email() + ")" : "");
+            String email = p.displayEmail(ctx.config().config().auth());
+            value = "OAuth" + (email != null ? " (" + email + ")" : "");
         } else if (c instanceof Credential.Token) {
             value = "token:" + KeyMask.mask(c.secret());
         } else {
@@ -138,7 +142,7 @@ public final class AuthOverview {
                 : key.marker() ? "marker(" + key.value() + ")" : KeyMask.mask(key.value());
     }
 
-    private static int count(List<AuthProfile> profiles, String type) {
-        return (int) profiles.stream().filter(p -> p.type().equals(type)).count();
+    private static int count(List<AuthProfile> profiles, CredentialKind kind) {
+        return (int) profiles.stream().filter(p -> p.kind() == kind).count();
     }
 }

@@ -1,9 +1,12 @@
 package dev.nemo.status;
 
+import dev.nemo.models.ModelRef;
+import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.providers.ProviderRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One line per provider in use without auth, saying how to add it. */
 public final class MissingAuthHints {
@@ -15,8 +18,11 @@ public final class MissingAuthHints {
         for (String p : providers) {
             List<String> vars = registry.envVars(p);
             String paste = "`nemo models auth paste-token --provider " + p + "`";
-            if (p.equals("anthropic")) {
-                hints.put(p, "Run `claude setup-token`, then `nemo models auth setup-token`; or set ANTHROPIC_API_KEY.");
+            Optional<ProviderDefinition.SetupToken> setupToken = registry.find(p).flatMap(ProviderDefinition::setupToken);
+            if (setupToken.isPresent()) {
+                String command = "nemo models auth setup-token" + (p.equals(ModelRef.DEFAULT_PROVIDER) ? "" : " --provider " + p);
+                hints.put(p, "Run `" + setupToken.get().command() + "`, then `" + command + "`"
+                        + (vars.isEmpty() ? "." : "; or set " + vars.get(vars.size() - 1) + "."));
             } else if (!vars.isEmpty()) {
                 hints.put(p, "Set " + vars.get(vars.size() - 1) + " or run " + paste + ".");
             } else {

@@ -1,7 +1,10 @@
 package dev.nemo.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nemo.auth.CredentialKind;
+import dev.nemo.auth.ProfileHealth;
 import dev.nemo.probe.ProbeRun;
+import dev.nemo.probe.UsageSnapshot;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +25,26 @@ public record StatusReport(String configPath, String agentId, String agentDir, S
     public record ModelConfigSource(String defaultSource, String fallbacksSource) {
     }
 
+    /** {@code usage}: the providers' usage windows ({@code --usage}, or what probes told), else null. */
     public record Auth(String storePath, ShellEnvFallback shellEnvFallback, List<String> providersWithOAuth,
                        List<String> missingProvidersInUse, List<ProviderAuth> providers,
-                       List<UnusableProfile> unusableProfiles, OAuth oauth, ProbeRun probes) {
+                       List<UnusableProfile> unusableProfiles, OAuth oauth, ProbeRun probes, List<UsageSnapshot> usage) {
+
+        /** The auth section without usage. */
+        public Auth(String storePath, ShellEnvFallback shellEnvFallback, List<String> providersWithOAuth,
+                    List<String> missingProvidersInUse, List<ProviderAuth> providers,
+                    List<UnusableProfile> unusableProfiles, OAuth oauth, ProbeRun probes) {
+            this(storePath, shellEnvFallback, providersWithOAuth, missingProvidersInUse, providers, unusableProfiles, oauth, probes, null);
+        }
 
         public Auth withProbes(ProbeRun probes) {
             return new Auth(storePath, shellEnvFallback, providersWithOAuth, missingProvidersInUse, providers,
-                    unusableProfiles, oauth, probes);
+                    unusableProfiles, oauth, probes, usage);
+        }
+
+        public Auth withUsage(List<UsageSnapshot> usage) {
+            return new Auth(storePath, shellEnvFallback, providersWithOAuth, missingProvidersInUse, providers,
+                    unusableProfiles, oauth, probes, usage);
         }
     }
 
@@ -55,11 +71,11 @@ public record StatusReport(String configPath, String agentId, String agentDir, S
     public record OAuth(long warnAfterMs, List<ProfileHealthView> profiles, List<ProviderHealth> providers) {
     }
 
-    public record ProfileHealthView(String profileId, String provider, String type, String status, Long expiresAt,
+    public record ProfileHealthView(String profileId, String provider, CredentialKind type, ProfileHealth.Status status, Long expiresAt,
                                     Long remainingMs, Boolean refreshable, String source, String label) {
     }
 
-    public record ProviderHealth(String provider, String status, Long expiresAt, Long remainingMs,
+    public record ProviderHealth(String provider, ProfileHealth.Status status, Long expiresAt, Long remainingMs,
                                  List<ProfileHealthView> profiles) {
     }
 

@@ -1,107 +1,121 @@
 package dev.nemo.status;
 
-import dev.nemo.auth.AuthProfile;
-import dev.nemo.auth.Credential;
-import dev.nemo.auth.ProfileHealth;
+import dev.nemo.config.Environment;
 import dev.nemo.context.RunContext;
-import dev.nemo.models.ModelSelection;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import dev.nemo.context.RunContextLoader;
+import dev.nemo.context.RunVertx;
+import dev.nemo.probe.Health;
+import dev.nemo.probe.HttpStack;
+import dev.nemo.probe.ProbeEngine;
+import dev.nemo.probe.ProbeObserver;
+import dev.nemo.probe.ProbeOptions;
+import dev.nemo.probe.ProbeRun;
+import dev.nemo.probe.ProbeSession;
+import dev.nemo.probe.HeadroomGate;
+import dev.nemo.probe.ProbeVerdict;
+import dev.nemo.probe.UsageFetcher;
+import dev.nemo.probe.UsageSnapshot;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** Builds the {@link StatusReport} of {@code models status} from one run's context. */
+/**
+ * The {@code models status} workflow: load the run's context, refresh due OAuth profiles and
+ * probe when asked, build the report with the probe results in it, and decide the {@code --check}
+ * verdict. Ctrl-C during the probes (through the observer) ends it {@code interrupted}, with what
+ * finished.
+ */
 public final class StatusService {
-    private final RunContext ctx;
-    private final long now;
-    private final AuthOverview overview;
 
-    public StatusService(RunContext ctx, long now) {
-        this.ctx = ctx;
-        this.now = now;
-        this.overview = new AuthOverview(ctx, now);
-    }
-
-    public StatusReport report() {
-        ModelSelection m = ctx.models();
-        boolean explicit = ctx.agent().explicit();
-        StatusReport.Auth auth = new StatusReport.Auth(
-                ctx.store().path().toString(),
-                new StatusReport.ShellEnvFallback(ctx.config().config().shellEnvEnabled(), List.of()),
-                overview.providersWithOAuth(),
-                missingProvidersInUse(),
-                overview.providersWithAuth().stream().map(overview::providerAuth).toList(),
-                overview.unusableProfiles(),
-                oauth(),
-                null);
-        return new StatusReport(ctx.paths().configPath().toString(), explicit ? ctx.agent().agentId() : null,
-                ctx.agent().agentDir().toString(), m.rawDefault() != null ? m.rawDefault() : m.resolvedDefault().key(),
-                m.resolvedDefault().key(), m.fallbacks(), m.imageModel(), m.imageFallbacks(),
-                explicit ? new StatusReport.ModelConfigSource(m.defaultSource(), m.fallbacksSource()) : null,
-                m.aliases().aliases(), m.allowed(), auth);
-    }
-
-    /** Providers the agent's models run on that have no usable credential (none, or only expired ones). */
-    public List<String> missingProvidersInUse() {
-        return ctx.models().providersInUse().stream().filter(p -> !overview.hasUsableAuth(p)).toList();
+    /**
+     * {@code probe} is null when no probes are wanted; {@code agent} may be null (the default
+     * agent); {@code usage} fetches usage windows; {@code minHeadroom} (a percentage, or null)
+     * makes low headroom of a credential in use a warning.
+     */
+    public record Request(String agent, ProbeOptions probe, boolean usage, Double minHeadroom) {
+        public Request(String agent, ProbeOptions probe) {
+            this(agent, probe, false, null);
+        }
     }
 
     /**
-     * Profiles of providers in use whose token or OAuth credential expires within the warning
-     * window. OAuth profiles with a refresh token are left out: they renew themselves, and
-     * short-lived access tokens would otherwise keep every check at 2.
+     * The report (with {@code auth.probes} when probed), how to add auth for each provider in use
+     * that lacks it, the probe run (null without probes), the {@code --check} verdict, and whether
+     * Ctrl-C stopped the probes.
      */
-    public List<String> expiringProfilesInUse() {
-        return ctx.models().providersInUse().stream()
-                .flatMap(p -> ctx.store().profilesOf(p).stream())
-                .filter(p -> !(p.credential() instanceof Credential.OAuth o && o.refreshable()))
-                .map(p -> ProfileHealth.of(p, now))
-                .filter(h -> h.status() == ProfileHealth.Status.EXPIRING)
-                .map(h -> h.profile().id())
-                .toList();
+    public record Outcome(StatusReport report, Map<String, String> missingAuthHints, ProbeRun probes, Health health,
+                          List<CheckVerdict.Reason> reasons, boolean interrupted) {
     }
 
-    private StatusReport.OAuth oauth() {
-        List<AuthProfile> sorted = new ArrayList<>(ctx.store().profiles().values());
-        sorted.sort(Comparator.comparing(AuthProfile::provider).thenComparing(AuthProfile::id));
-        List<StatusReport.ProfileHealthView> views = sorted.stream().map(p -> view(ProfileHealth.of(p, now))).toList();
-        Map<String, List<StatusReport.ProfileHealthView>> byProvider = new LinkedHashMap<>();
-        views.forEach(v -> byProvider.computeIfAbsent(v.provider(), k -> new ArrayList<>()).add(v));
-        List<StatusReport.ProviderHealth> providers = new ArrayList<>();
-        byProvider.forEach((provider, profiles) -> providers.add(rollUp(provider, profiles)));
-        return new StatusReport.OAuth(ProfileHealth.WARN_AFTER_MS, views, providers);
+    private final Environment env;
+    private final Consumer<String> warn;
+
+    /** @param warn receives warnings (stderr) */
+    public StatusService(Environment env, Consumer<String> warn) {
+        this.env = env;
+        this.warn = warn;
     }
 
-    private static StatusReport.ProviderHealth rollUp(String provider, List<StatusReport.ProfileHealthView> profiles) {
-        List<StatusReport.ProfileHealthView> expiring = profiles.stream()
-                .filter(p -> !p.type().equals("api_key") && !p.status().equals("static")).toList();
-        String status;
-        if (expiring.isEmpty()) {
-            status = "static";
-        } else if (expiring.stream().anyMatch(p -> p.status().equals("missing")
-                || (p.status().equals("expired") && !Boolean.TRUE.equals(p.refreshable())))) {
-            status = "expired";
-        } else if (expiring.stream().anyMatch(p -> p.status().equals("expiring") || p.status().equals("expired"))) {
-            status = "expiring";
-        } else {
-            status = "ok";
+    public Outcome run(Request request, ProbeObserver observer) {
+        // A probe run starts its HTTP stack now, to warm while config and store are read; the run's
+        // other HTTP (OAuth refresh, usage) shares its Vert.x, closed when the run is done.
+        HttpStack stack = request.probe() == null ? null : HttpStack.start();
+        try (HttpStack owned = stack; RunVertx vertx = stack == null ? new RunVertx() : new RunVertx(stack::vertx)) {
+            return run(request, observer, vertx, stack);
         }
-        Long expiresAt = expiring.stream().map(StatusReport.ProfileHealthView::expiresAt)
-                .filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
-        Long remaining = expiresAt == null ? null : expiring.stream().map(StatusReport.ProfileHealthView::remainingMs)
-                .filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
-        return new StatusReport.ProviderHealth(provider, status, expiresAt, remaining, profiles);
     }
 
-    private StatusReport.ProfileHealthView view(ProfileHealth h) {
-        AuthProfile p = h.profile();
-        String email = p.email();
-        var meta = ctx.config().config().auth().profiles().get(p.id());
-        if (email == null && meta != null) {
-            email = meta.email();
+    private Outcome run(Request request, ProbeObserver observer, RunVertx vertx, HttpStack stack) {
+        RunContext ctx = RunContextLoader.load(env, request.agent(), warn);
+        long now = System.currentTimeMillis();
+        if (request.probe() != null) {
+            // Only the keys a probe may send run their !command; listing and checking never run one.
+            ctx = ctx.withKeyCommandsRun(request.probe()::mayProbe, warn);
         }
-        return new StatusReport.ProfileHealthView(p.id(), p.provider(), p.type(), h.status().wireName(), h.expiresAt(),
-                h.remainingMs(), h.refreshable() ? Boolean.TRUE : null, "store", email != null ? p.id() + " (" + email + ")" : p.id());
+        // The session refreshes due OAuth profiles first; the report then shows the renewed state.
+        ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now, vertx, stack);
+        if (session != null) {
+            ctx = session.context();
+        }
+        StatusReportBuilder builder = new StatusReportBuilder(ctx, now);
+        StatusReport report = builder.report();
+        CheckVerdict verdict = CheckVerdict.of(builder);
+        Health health = verdict.health();
+        ProbeRun run = null;
+        if (session != null) {
+            run = probe(session, observer);
+            report = report.withAuth(report.auth().withProbes(run));
+            health = health.worst(ProbeVerdict.of(run));
+            if (request.minHeadroom() != null) {
+                health = health.worst(headroom(run, ctx, request.minHeadroom()));
+            }
+        }
+        List<UsageSnapshot> usageRows = UsageFetcher.withProbes(request.usage() ? UsageFetcher.fetch(ctx,
+                request.probe() == null ? ProbeOptions.DEFAULT_CONCURRENCY : request.probe().concurrency(), now, vertx.get().getDelegate()) : List.of(), run);
+        if (request.usage() || !usageRows.isEmpty()) {
+            report = report.withAuth(report.auth().withUsage(usageRows));
+        }
+        return new Outcome(report, MissingAuthHints.of(report.auth().missingProvidersInUse(), ctx.providers()), run, health,
+                verdict.reasons(run), session != null && session.cancelled());
+    }
+
+    /** {@code --min-headroom}: a warning naming each credential in use below the threshold. */
+    private Health headroom(ProbeRun run, RunContext ctx, double minHeadroom) {
+        var providersInUse = ctx.models().providersInUse();
+        var low = HeadroomGate.below(run, minHeadroom, providersInUse);
+        low.forEach(s -> warn.accept("headroom below " + HeadroomGate.percent(minHeadroom) + ": " + s.describe()));
+        if (!HeadroomGate.anyTold(run, providersInUse)) {
+            warn.accept("--min-headroom checked nothing: no probe answer of a provider in use carried rate-limit headers");
+        }
+        return low.isEmpty() ? Health.HEALTHY : Health.WARNING;
+    }
+
+    private static ProbeRun probe(ProbeSession session, ProbeObserver observer) {
+        ProbeEngine.Listener listener = observer.started(session.targetCount(), session::cancel);
+        try {
+            return session.run(listener);
+        } finally {
+            observer.ended();
+        }
     }
 }

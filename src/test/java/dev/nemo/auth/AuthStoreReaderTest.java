@@ -168,19 +168,60 @@ class AuthStoreReaderTest {
     }
 
     @Test
-    void piKeyStartingWithBangRunsAShellCommandAndUsesItsStdout() throws Exception {
-        pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!printf '%s\\\\n' gsk_from_command | tr a-z A-Z\"}}");
-        assertEquals("GSK_FROM_COMMAND", read(Map.of()).profiles().get("groq:default").credential().secret());
+    void piKeyStartingWithBangRunsAShellCommandOnlyWhenTheKeyIsNeeded() throws Exception {
+        Path ran = agentDir.resolve("ran");
+        pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!touch '" + ran + "'; printf '%s\\\\n' gsk_from_command | tr a-z A-Z\"}}");
+        AuthStore store = read(Map.of());
+        AuthProfile pending = store.profiles().get("groq:default");
+        assertNull(pending.credential().secret());
+        assertTrue(pending.hasCredential(), "a key command counts as a credential before it runs");
+        assertFalse(Files.exists(ran), "reading the store must not run the command");
+        AuthStore resolved = store.withKeyCommandsRun(Environment.current(), p -> true, warnings::add);
+        assertEquals("GSK_FROM_COMMAND", resolved.profiles().get("groq:default").credential().secret());
+        assertTrue(Files.exists(ran));
+    }
+
+    @Test
+    void keyCommandsOfProfilesNotNeededDoNotRun() throws Exception {
+        Path ran = agentDir.resolve("ran");
+        pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!touch '" + ran + "'; echo k\"}}");
+        AuthStore resolved = read(Map.of()).withKeyCommandsRun(Environment.current(), p -> p.provider().equals("openai"), warnings::add);
+        assertTrue(resolved.profiles().get("groq:default").hasCredential());
+        assertFalse(Files.exists(ran));
     }
 
     @Test
     void failingPiKeyCommandLeavesTheKeyMissingWithAWarning() throws Exception {
         pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!echo gsk_partial; exit 3\"}}");
-        AuthProfile p = read(Map.of()).profiles().get("groq:default");
+        AuthProfile p = read(Map.of()).withKeyCommandsRun(Environment.current(), x -> true, warnings::add).profiles().get("groq:default");
         assertNull(p.credential().secret());
         assertFalse(p.hasCredential());
         assertEquals(1, warnings.size());
         assertFalse(warnings.get(0).contains("gsk_partial"), warnings.get(0));
+    }
+
+    @Test
+    void keyCommandInAGroupWritableFileIsSkippedWithOneWarningNamingFileAndReason() throws Exception {
+        pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!echo a\"}, \"xai\": {\"type\": \"api_key\", \"key\": \"!echo b\"}}");
+        Files.setPosixFilePermissions(agentDir.resolve("auth.json"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        AuthStore store = read(Map.of());
+        assertFalse(store.profiles().get("groq:default").hasCredential());
+        assertFalse(store.profiles().get("xai:default").hasCredential());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(agentDir.resolve("auth.json").toString()) && warnings.get(0).contains("writable by its group"),
+                warnings.get(0));
+    }
+
+    @Test
+    void credentialsNeverShowTheirSecretThroughToString() {
+        String secret = "sk-ant-api03-Zq8Xw2Lk5Jm9Nb3Vc7Hd1Fg6";
+        List<Object> holders = List.of(new Credential.ApiKey(secret), new Credential.Token(secret, 5L),
+                new Credential.OAuth(secret, secret + "r", 5L, "c", null, null, null),
+                new Credential.ApiKey(null, new KeyCommand("printf " + secret, agentDir)),
+                new AuthProfile("a:b", "a", new Credential.ApiKey(secret), null));
+        for (Object holder : holders) {
+            assertFalse(holder.toString().contains("Zq8Xw2Lk"), holder.toString());
+        }
     }
 
     @Test
@@ -197,5 +238,45 @@ class AuthStoreReaderTest {
         pi("[1, 2]");
         NemoException e = assertThrows(NemoException.class, () -> read(Map.of()));
         assertTrue(e.getMessage().contains("auth.json"), e.getMessage());
+    }
+
+    private AuthStore readOver(Path mainDir) {
+        Map<String, String> all = new HashMap<>();
+        all.put("HOME", agentDir.toString());
+        return new AuthStoreReader(new Environment(all), warnings::add)
+                .read(new AgentContext("work", agentDir, true, null), new AgentContext("main", mainDir, false, null));
+    }
+
+    @Test
+    void anAgentIsReadOverTheMainAgentsStore(@TempDir Path mainDir) throws Exception {
+        store("""
+                {"version": 1, "profiles": {"groq:ci": {"type": "api_key", "provider": "groq", "key": "gsk-own"}}}""");
+        Files.writeString(mainDir.resolve("auth-profiles.json"), """
+                {"version": 1, "profiles": {"anthropic:default": {"type": "api_key", "provider": "anthropic", "key": "sk-main"}},
+                 "order": {"anthropic": ["anthropic:default"]}}""");
+        AuthStore s = readOver(mainDir);
+        assertEquals(List.of("anthropic:default", "groq:ci"), List.copyOf(s.profiles().keySet()));
+        assertTrue(s.inheritsProfile("anthropic:default"));
+        assertTrue(s.inheritsOrder("anthropic"));
+        assertEquals(agentDir.resolve("auth-profiles.json"), s.path());
+        assertEquals(mainDir.resolve("auth-profiles.json"), s.inherited().store().path());
+    }
+
+    @Test
+    void theMainAgentsPiAuthJsonIsInheritedToo(@TempDir Path mainDir) throws Exception {
+        Files.writeString(mainDir.resolve("auth.json"), "{\"openai\": {\"type\": \"api_key\", \"key\": \"sk-pi\"}}");
+        AuthStore s = readOver(mainDir);
+        assertEquals("sk-pi", s.profiles().get("openai:default").credential().secret());
+        assertEquals(AuthStore.Source.NONE, s.source(), "the source is the agent's own");
+        assertFalse(Files.exists(agentDir.resolve("auth-profiles.json")), "reading never copies the main agent's profiles");
+    }
+
+    @Test
+    void theMainAgentReadAsItselfInheritsNothing() throws Exception {
+        store("""
+                {"version": 1, "profiles": {"groq:ci": {"type": "api_key", "provider": "groq", "key": "gsk-own"}}}""");
+        AuthStore s = readOver(agentDir);
+        assertNull(s.inherited());
+        assertEquals(List.of("groq:ci"), List.copyOf(s.profiles().keySet()));
     }
 }

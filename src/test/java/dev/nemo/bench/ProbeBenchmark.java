@@ -3,111 +3,163 @@ package dev.nemo.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeProvider;
+import dev.nemo.testing.FakeProxy;
+import dev.nemo.testing.TestPki;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The probe benchmark: a loopback fake provider answering after 200 ms, N api-key profiles in a
- * temporary state dir, and the packaged CLI run as its own process for each concurrency C. Prints
- * start-up, probe wall (the probe phase as nemo measured it), the ideal ceil(N/C) × 0.2 s, their
- * ratio, the process's peak RSS and the in-flight maximum the server saw.
+ * The probe benchmark: loopback fake providers answering after 200 ms (plain HTTP, HTTPS with
+ * HTTP/1.1 only, HTTPS offering HTTP/2, and HTTPS/2 behind a loopback proxy), N api-key profiles
+ * in a temporary state dir, and the packaged CLI run as its own process per row and per jar
+ * (compare a build before a change with one after, in the same run). Prints one table.
  *
- * <p>{@code ./mvnw -Pbenchmark verify -DskipTests} (sizes: {@code -Dbench.n=100,1000 -Dbench.c=16,64}).
+ * <p>{@code ./mvnw -Pbenchmark verify -DskipTests} with {@code -Dbench.rows=plain:1000:64,h2:5000:256}
+ * (scenario:N:C; scenarios {@code plain}, {@code h1} (HTTPS, HTTP/1.1), {@code h2} (HTTPS, HTTP/2),
+ * {@code h2proxy}) and {@code -Dbench.jars=before=/tmp/old/quarkus-run.jar,after=target/quarkus-app/quarkus-run.jar}.
+ * A jar labelled {@code before} is given the test CA through {@code -Djavax.net.ssl.trustStore}
+ * (it predates {@code NEMO_CA_FILE}) and cannot use a proxy.
  */
 public final class ProbeBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long LATENCY_MS = 200;
+    private static final String DEFAULT_ROWS = "plain:1000:64,plain:1000:256,plain:5000:256,h1:1000:256,h1:5000:256,"
+            + "h2:1000:256,h2:5000:256,h2proxy:5000:256,plain:20000:1024,plain:50000:1024,h2:50000:1024";
+
+    private record Row(String scenario, int n, int c) {
+    }
+
+    private record Run(long wallMs, long firstRequestMs, long afterLastAnswerMs, double cpuSeconds, long maxRssKb,
+                       String stdout) {
+    }
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = ints(System.getProperty("bench.n", "100,1000,5000"));
-        int[] concurrencies = ints(System.getProperty("bench.c", "16,64,256"));
-        String jar = System.getProperty("nemo.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> rows = new ArrayList<>();
-        try (FakeProvider fake = new FakeProvider(LATENCY_MS)) {
-            for (int n : sizes) {
+        List<Row> rows = Arrays.stream(System.getProperty("bench.rows", DEFAULT_ROWS).split(",")).map(String::trim)
+                .map(r -> r.split(":")).map(p -> new Row(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]))).toList();
+        Map<String, String> jars = new LinkedHashMap<>();
+        for (String entry : System.getProperty("bench.jars", "after=" + System.getProperty("nemo.jar",
+                "target/quarkus-app/quarkus-run.jar")).split(",")) {
+            String[] kv = entry.split("=", 2);
+            jars.put(kv[0].trim(), kv[1].trim());
+        }
+        TestPki pki = TestPki.get();
+        List<String> table = new ArrayList<>();
+        try (FakeProvider plain = new FakeProvider(LATENCY_MS);
+             FakeProvider h1 = FakeProvider.https(pki.trusted(), false, LATENCY_MS);
+             FakeProvider h2 = FakeProvider.https(pki.trusted(), true, LATENCY_MS);
+             FakeProxy proxy = new FakeProxy()) {
+            for (Row row : rows) {
+                FakeProvider fake = switch (row.scenario()) {
+                    case "plain" -> plain;
+                    case "h1" -> h1;
+                    case "h2", "h2proxy" -> h2;
+                    default -> throw new IllegalArgumentException("unknown scenario " + row.scenario());
+                };
                 Path home = Files.createTempDirectory("nemo-bench-");
-                writeState(home, fake.baseUrl(), n);
-                List<Run> startups = IntStream.range(0, 5).mapToObj(i -> run(jar, home, "models", "status", "--json")).toList();
-                long startup = median(startups.stream().map(Run::wallMs).toList());
-                System.err.printf(Locale.ROOT, "start-up (models status --json, %d profiles): median %.2f s, max RSS %d MB%n",
-                        n, startup / 1000.0, startups.stream().mapToLong(Run::peakRssKb).max().orElse(0) / 1024);
-                for (int c : concurrencies) {
+                writeState(home, fake.baseUrl(), row.n());
+                for (var jar : jars.entrySet()) {
+                    boolean before = jar.getKey().equals("before");
+                    if (before && row.scenario().equals("h2proxy")) {
+                        continue; // it ignores proxy variables
+                    }
                     fake.reset();
-                    Run r = run(jar, home, "models", "status", "--probe", "--json", "--probe-concurrency", Integer.toString(c),
-                            "--probe-timeout", "60000");
-                    JsonNode probes = JSON.readTree(r.stdout).path("auth").path("probes");
-                    long probeWall = probes.path("durationMs").asLong();
+                    int connectsBefore = proxy.connects();
+                    List<String> jvm = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+                    Map<String, String> env = new LinkedHashMap<>();
+                    if (!row.scenario().equals("plain")) {
+                        if (before) {
+                            jvm.addAll(List.of("-Djavax.net.ssl.trustStore=" + pki.caStore(),
+                                    "-Djavax.net.ssl.trustStorePassword=" + TestPki.PASSWORD, "-Djavax.net.ssl.trustStoreType=PKCS12"));
+                        } else {
+                            env.put("NEMO_CA_FILE", pki.caPem().toString());
+                        }
+                    }
+                    if (row.scenario().equals("h2proxy")) {
+                        env.put("HTTPS_PROXY", proxy.url());
+                    }
+                    Run r = run(jar.getValue(), jvm, env, home, fake, "models", "status", "--probe", "--json",
+                            "--probe-concurrency", Integer.toString(row.c()), "--probe-timeout", "60000");
+                    JsonNode probes = JSON.readTree(r.stdout()).path("auth").path("probes");
+                    long probeMs = probes.path("durationMs").asLong();
                     long ok = 0;
                     for (JsonNode result : probes.path("results")) {
                         ok += "ok".equals(result.path("status").asText()) ? 1 : 0;
                     }
-                    double ideal = Math.ceil((double) n / c) * LATENCY_MS / 1000.0;
-                    rows.add(String.format(Locale.ROOT, "| %5d | %4d | %6.2f s | %7.2f s | %7.2f s | %5.2f | %7.2f s | %4d MB | %4d | %5d/%d |",
-                            n, c, startup / 1000.0, probeWall / 1000.0, ideal, probeWall / 1000.0 / ideal, r.wallMs / 1000.0,
-                            r.peakRssKb / 1024, fake.maxInFlight(), ok, n));
-                    System.err.println(rows.get(rows.size() - 1));
+                    double ideal = Math.ceil((double) row.n() / row.c()) * LATENCY_MS / 1000.0;
+                    String line = String.format(Locale.ROOT,
+                            "| %s | %s | %d | %d | %.2f s | %.2f s | %.2f s | %.2f | %.2f s | %.2f s | %.2f | %d MB | %d | %s | %d | %d/%d |",
+                            jar.getKey(), label(row.scenario()), row.n(), row.c(), r.firstRequestMs() / 1000.0, probeMs / 1000.0,
+                            ideal, probeMs / 1000.0 / ideal, r.afterLastAnswerMs() / 1000.0, r.wallMs() / 1000.0, r.cpuSeconds(),
+                            r.maxRssKb() / 1024, fake.connections(), row.scenario().equals("plain") ? "–"
+                                    : Integer.toString(fake.handshakes()) + (row.scenario().equals("h2proxy")
+                                    ? " (" + (proxy.connects() - connectsBefore) + " CONNECT)" : ""),
+                            fake.maxInFlight(), ok, row.n());
+                    table.add(line);
+                    System.err.println(line);
                 }
             }
         }
         System.out.println();
-        System.out.println("| N | C | start-up | probe wall | ideal | ratio | total wall | max RSS | in-flight max | ok |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        rows.forEach(System.out::println);
+        System.out.println("| jar | server | N | C | first request | probe phase | ideal | ratio | after last answer | total |"
+                + " CPU | max RSS | connections | TLS handshakes | in-flight max | ok |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.forEach(System.out::println);
     }
 
-    private record Run(long wallMs, long peakRssKb, String stdout) {
+    private static String label(String scenario) {
+        return switch (scenario) {
+            case "plain" -> "http, HTTP/1.1";
+            case "h1" -> "https, HTTP/1.1";
+            case "h2" -> "https, HTTP/2";
+            default -> "https, HTTP/2, via proxy";
+        };
     }
 
-    private static Run run(String jar, Path home, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // The launcher's JVM options (src/main/sh/nemo): what users run is what is measured.
-        command.addAll(Arrays.asList(System.getProperty("bench.jvmArgs", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData").split(" ")));
-        command.addAll(List.of("-jar", jar));
-        command.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().clear();
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("NEMO_STATE_DIR", home.resolve(".nemo").toString());
-        pb.environment().put("PATH", System.getenv("PATH"));
+    /** Runs nemo under GNU time (wall, CPU and peak RSS of the process), timing it against the server's clock. */
+    private static Run run(String jar, List<String> jvm, Map<String, String> env, Path home, FakeProvider fake,
+                           String... args) {
         try {
+            Path times = Files.createTempFile("nemo-bench-time-", ".txt");
+            List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S %M", "-o", times.toString(),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvm);
+            command.addAll(List.of("-jar", jar));
+            command.addAll(Arrays.asList(args));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().clear();
+            pb.environment().put("HOME", home.toString());
+            pb.environment().put("NEMO_STATE_DIR", home.resolve(".nemo").toString());
+            pb.environment().put("PATH", System.getenv("PATH"));
+            pb.environment().putAll(env);
             long start = System.nanoTime();
             Process process = pb.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process));
-            AtomicLong peak = new AtomicLong();
-            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-            while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
-                peak.accumulateAndGet(vmHwmKb(status), Math::max); // VmHWM is the peak so far
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("nemo did not finish");
             }
-            long wall = (System.nanoTime() - start) / 1_000_000;
-            return new Run(wall, peak.get(), out.get());
+            long end = System.nanoTime();
+            String[] t = Files.readString(times).trim().split("\\s+");
+            Files.delete(times);
+            long first = fake.firstRequestNanos() == 0 ? 0 : (fake.firstRequestNanos() - start) / 1_000_000;
+            long after = fake.lastAnswerNanos() == 0 ? 0 : (end - fake.lastAnswerNanos()) / 1_000_000;
+            return new Run((end - start) / 1_000_000, first, after, Double.parseDouble(t[0]) + Double.parseDouble(t[1]),
+                    Long.parseLong(t[2]), out.get());
         } catch (Exception e) {
             throw new IllegalStateException("benchmark run failed", e);
         }
-    }
-
-    private static long vmHwmKb(Path status) {
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the process just exited
-        }
-        return 0;
     }
 
     private static String read(Process process) {
@@ -129,15 +181,5 @@ public final class ProbeBenchmark {
                 .mapToObj(i -> "\"fake:p%05d\": {\"type\": \"api_key\", \"provider\": \"fake\", \"key\": \"sk-bench-%032d\"}".formatted(i, i))
                 .collect(Collectors.joining(",\n"));
         Files.writeString(state.resolve("agents/main/agent/auth-profiles.json"), "{\"version\": 1, \"profiles\": {" + profiles + "}}");
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 }

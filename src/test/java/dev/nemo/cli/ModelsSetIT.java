@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nemo models set} and {@code set-image}: resolution, allowlist insertion, preserved keys, refusals. */
@@ -92,21 +95,63 @@ class ModelsSetIT {
     }
 
     @Test
-    void unknownModelIsSavedWithADidYouMeanWarning() throws Exception {
+    void unknownModelOfAKnownProviderIsRefusedWithADidYouMean() throws Exception {
         NemoRun.Result r = nemo.run("models", "set", "openai/gtp-5");
+        assertEquals(64, r.exitCode(), r::toString);
+        assertEquals("", r.stdout());
+        assertTrue(r.stderr().startsWith("error: openai/gtp-5 is not in the model catalogue; nothing was saved. Did you mean openai/gpt-5?"
+                + " Pass --force to save it anyway.\n"), r.stderr());
+        assertArrayEquals(CONFIG.getBytes(), Files.readAllBytes(config));
+    }
+
+    @Test
+    void forceSavesAnUnknownModelOfAKnownProviderWithAWarning() throws Exception {
+        NemoRun.Result r = nemo.run("models", "set", "openai/gtp-5", "--force");
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("Updated ~/.nemo/nemo.json\nDefault model: openai/gtp-5\n", r.stdout());
-        assertEquals("warning: openai/gtp-5 is not in the model catalogue; saved anyway. Did you mean openai/gpt-5?\n",
-                r.stderr());
+        assertEquals("warning: openai/gtp-5 is not in the model catalogue; saved anyway (--force).\n", r.stderr());
         assertEquals("openai/gtp-5", written().at("/agents/defaults/model/primary").asText());
     }
 
     @Test
-    void unknownProviderIsSavedWithAWarningNamingIt() {
-        NemoRun.Result r = nemo.run("models", "set", "anthropc/claude-opus-4-6");
-        assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.stderr().startsWith("warning: Unknown provider \"anthropc\" in anthropc/claude-opus-4-6; saved anyway. "
-                + "Did you mean anthropic/claude-opus-4-6"), r.stderr());
+    void unknownProviderIsRefusedEvenWithForce() throws Exception {
+        for (String[] args : List.of(new String[] {"models", "set", "anthropc/claude-opus-4-6"},
+                new String[] {"models", "set", "anthropc/claude-opus-4-6", "--force"})) {
+            NemoRun.Result r = nemo.run(args);
+            assertEquals(64, r.exitCode(), r::toString);
+            assertTrue(r.stderr().startsWith("error: Unknown provider \"anthropc\" in \"anthropc/claude-opus-4-6\"; nothing was saved. "
+                    + "Did you mean anthropic/claude-opus-4-6"), r.stderr());
+            assertArrayEquals(CONFIG.getBytes(), Files.readAllBytes(config));
+        }
+    }
+
+    @Test
+    void bareNameThatIsNeitherAliasNorModelOfTheDefaultProviderIsRefused() throws Exception {
+        NemoRun.Result r = nemo.run("models", "set", "gpt-5");
+        assertEquals(64, r.exitCode(), r::toString);
+        assertTrue(r.stderr().startsWith("error: \"gpt-5\" is neither an alias nor a model of the default provider anthropic"), r.stderr());
+        assertArrayEquals(CONFIG.getBytes(), Files.readAllBytes(config));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai//gpt-5", "openai/gpt-5/", "open\u001b[31mai/gpt-5", "openai/gpt\u00075", "openai/gpt-5\u202e"})
+    void emptySegmentsControlCharactersAndUndecodableBytesAreRefused(String bad) throws Exception {
+        NemoRun.Result r = nemo.run("models", "set", bad, "--force");
+        assertEquals(64, r.exitCode(), r::toString);
+        assertTrue(r.stderr().startsWith("error: Invalid model reference: \""), r.stderr());
+        assertTrue(r.stderr().chars().noneMatch(c -> c == 0x1b || c == 7 || c == 0x202e), "control characters are escaped: " + r.stderr());
+        assertArrayEquals(CONFIG.getBytes(), Files.readAllBytes(config));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefused() throws Exception {
+        // Java hands nemo undecodable argument bytes as U+FFFD; the test JVM can pass that only as UTF-8.
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+                "the test JVM does not encode arguments as UTF-8; skipped");
+        NemoRun.Result r = nemo.run("models", "set", "openai/g\ufffdpt");
+        assertEquals(64, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("it holds bytes that are not UTF-8"), r.stderr());
+        assertArrayEquals(CONFIG.getBytes(), Files.readAllBytes(config));
     }
 
     @Test

@@ -182,7 +182,8 @@ class StatusCommandIT {
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode j = parse(r);
         assertEquals(custom.resolve("auth.json").toString(), j.at("/auth/storePath").asText());
-        assertEquals("anthropic:default=sk-ant-***", j.at("/auth/providers/0/profiles/labels/0").asText());
+        assertEquals("anthropic:default=command (not run)", j.at("/auth/providers/0/profiles/labels/0").asText(),
+                "the key command runs only for commands that send the key");
         assertFalse(Files.exists(custom.resolve("auth-profiles.json")), "nemo must not migrate or write pi's store");
     }
 

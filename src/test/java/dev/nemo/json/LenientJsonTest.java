@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LenientJsonTest {
 
@@ -67,5 +70,33 @@ class LenientJsonTest {
         for (int i = 0; i + 12 <= secret.length(); i++) {
             assertFalse(e.getMessage().contains(secret.substring(i, i + 12)), e.getMessage());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"a\": 1 \"b\": 2}                | line 1, column 9: expected ',' or '}' after a value, found '\"'",
+            "[1 2]                              | line 1, column 4: expected ',' or ']' after a value, found '2'",
+            "{\"a\": {\"b\": [1,                 | the file ends before the array is closed (a missing ']'?)",
+            "{\"a\": {\"b\": 1}                  | the file ends before the object opened at line 1, column 1 is closed (a missing '}'?)",
+            "{\"a\": \"open                      | the file ends inside a string (a missing closing quote?)",
+            "{\"a\" 1}                            | expected ':' after the field name, found '1'",
+            "{\"a\": }                            | expected a value (a quoted string, a number, true, false, null, an object or an array), found '}'",
+            "{\"a\": hello}                       | a word that is not a value (put text in quotes",
+            "{\"a\": [1}                          | '}' where ']' should close an array",
+            "{\"a\": \"x\\qy\"}                     | an unknown escape sequence in a string",
+            "{} {}                              | line 1, column 4: more content after the JSON value ended"})
+    void syntaxErrorsAreDescribedInPlainWordsWithLineAndColumn(String json, String expected) {
+        var e = assertThrows(LenientJson.InvalidJsonException.class, () -> LenientJson.parse(json.strip()));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected.strip()), e.getMessage());
+        for (String internal : List.of("marker", "VALUE_STRING", "Source:", "code ", "token", "Jackson", "…")) {
+            assertFalse(e.getMessage().contains(internal), internal + " in " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aLineBreakInsideAStringIsNamed() {
+        var e = assertThrows(LenientJson.InvalidJsonException.class, () -> LenientJson.parse("{\"a\": \"one\ntwo\"}"));
+        assertTrue(e.getMessage().contains("a line break or control character inside a string"), e.getMessage());
     }
 }

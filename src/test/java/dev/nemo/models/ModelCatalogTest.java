@@ -92,32 +92,36 @@ class ModelCatalogTest {
     }
 
     @Test
-    void catalogedRefHasNoWarning() throws Exception {
-        assertTrue(catalog("{}").unknownRefWarning(new ModelRef("openai", "gpt-5"), List.of()).isEmpty());
+    void catalogedRefIsKnown() throws Exception {
+        assertFalse(catalog("{}").unknown(new ModelRef("openai", "gpt-5")));
     }
 
     @Test
-    void knownProviderWithoutCataloguedModelsAcceptsAnyIdSilently() throws Exception {
-        assertTrue(catalog("{}").unknownRefWarning(new ModelRef("openrouter", "moonshotai/kimi-k2"), List.of()).isEmpty());
+    void knownProviderWithoutCataloguedModelsAcceptsAnyId() throws Exception {
+        assertFalse(catalog("{}").unknown(new ModelRef("openrouter", "moonshotai/kimi-k2")));
+    }
+
+    @Test
+    void unknownProviderAndUncataloguedModelAreUnknown() throws Exception {
+        assertTrue(catalog("{}").unknown(new ModelRef("anthropc", "claude-opus-4-6")));
+        assertTrue(catalog("{}").unknown(new ModelRef("openai", "gtp-5")));
     }
 
     @Test
     void mistypedModelSuggestsTheClosestOfItsProvider() throws Exception {
-        String warning = catalog("{}").unknownRefWarning(new ModelRef("openai", "gtp-5"), List.of()).orElseThrow();
-        assertEquals("openai/gtp-5 is not in the model catalogue; saved anyway. Did you mean openai/gpt-5?", warning);
+        assertEquals(" Did you mean openai/gpt-5?", catalog("{}").suggestions(new ModelRef("openai", "gtp-5"), List.of()));
     }
 
     @Test
     void mistypedProviderSuggestsTheSameModelOfTheRightProvider() throws Exception {
-        String warning = catalog("{}").unknownRefWarning(new ModelRef("anthropc", "claude-opus-4-6"), List.of()).orElseThrow();
-        assertTrue(warning.startsWith("Unknown provider \"anthropc\" in anthropc/claude-opus-4-6; saved anyway. "
-                + "Did you mean anthropic/claude-opus-4-6"), warning);
+        String hint = catalog("{}").suggestions(new ModelRef("anthropc", "claude-opus-4-6"), List.of());
+        assertTrue(hint.startsWith(" Did you mean anthropic/claude-opus-4-6"), hint);
     }
 
     @Test
     void mistypedAliasIsSuggestedFirst() throws Exception {
-        String warning = catalog("{}").unknownRefWarning(new ModelRef("anthropic", "opsu"), List.of("opus", "gpt")).orElseThrow();
-        assertTrue(warning.endsWith("Did you mean opus?"), warning);
+        String hint = catalog("{}").suggestions(new ModelRef("anthropic", "opsu"), List.of("opus", "gpt"));
+        assertTrue(hint.endsWith("Did you mean opus?"), hint);
     }
 
     @Test

@@ -46,7 +46,7 @@ class SelectionEditorTest {
                 """.formatted(OPUS, GPT, OPUS, GPT));
         ConfigFile file = new ConfigFile(config, new Environment(Map.of("HOME", dir.toString())));
         editor = new SelectionEditor(file, ModelCatalog.load(NemoConfig.EMPTY, new ProviderRegistry(NemoConfig.EMPTY)),
-                warnings::add);
+                warnings::add, false);
     }
 
     private JsonNode defaults() throws Exception {

@@ -2,6 +2,7 @@ package dev.nemo.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeStatus;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Help.Ansi;
 
 class ProbeTextRendererTest {
     private static final ProbeRun RUN = new ProbeRun(0, 1200, 1200, 2, null, List.of(
-            new ProbeResult("openai", "openai/gpt-5-mini", "openai:a", "openai:a", "profile", "api_key", ProbeStatus.OK, null, null, 812L, null, null),
-            new ProbeResult("anthropic", "anthropic/claude-haiku-4-5", "anthropic:b", "anthropic:b", "profile", "token",
+            new ProbeResult("openai", "openai/gpt-5-mini", "openai:a", "openai:a", "profile", CredentialKind.API_KEY, ProbeStatus.OK, null, null, 812L, null, null),
+            new ProbeResult("anthropic", "anthropic/claude-haiku-4-5", "anthropic:b", "anthropic:b", "profile", CredentialKind.TOKEN,
                     ProbeStatus.AUTH, ReasonCode.INVALID_KEY, "HTTP 401: invalid x-api-key", 95L, null, null)), null);
 
     private static String render(boolean colour) {
@@ -28,7 +29,7 @@ class ProbeTextRendererTest {
     void rowsAreSortedByProviderAndErrorsGoOnASecondLine() {
         String text = render(false);
         assertThat(text.indexOf("anthropic/claude-haiku-4-5")).isLessThan(text.indexOf("openai/gpt-5-mini"));
-        assertThat(text).contains("auth · 95ms").contains("↳ HTTP 401: invalid x-api-key").contains("ok · 812ms")
+        assertThat(text).contains("auth · 95ms · invalid_key").contains("↳ HTTP 401: invalid x-api-key").contains("ok · 812ms")
                 .contains("Probed 2 targets in 1.2s").doesNotContain("\u001B[");
     }
 

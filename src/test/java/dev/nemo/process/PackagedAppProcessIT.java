@@ -78,7 +78,7 @@ class PackagedAppProcessIT {
             Fixture.writeStore(nemo, """
                     {"version": 1, "profiles": {"fake:a": {"type": "api_key", "provider": "fake", "key": "sk-fake-0123456789abcdef"}}}
                     """);
-            // The per-provider limit is a SmallRye Fault Tolerance bulkhead: here through Quarkus's CDI integration.
+            // The packaged app sends a real probe through the engine (per-provider limit included).
             NemoRun.Result r = nemo.run("models", "status", "--probe", "--probe-provider-concurrency", "1", "--check", "--json");
             assertThat(r.exitCode()).as(r.toString()).isZero();
             JsonNode results = JSON.readTree(r.stdout()).path("auth").path("probes").path("results");

@@ -10,10 +10,10 @@ public class ExtraProviderPlugin implements ProviderPlugin {
     @Override
     public List<ProviderDefinition> providers() {
         return List.of(
-                new ProviderDefinition("deepinfra", List.of("DEEPINFRA_API_KEY"), "openai-completions",
+                new ProviderDefinition("deepinfra", List.of("DEEPINFRA_API_KEY"), ApiStyle.OPENAI_COMPLETIONS,
                         "https://api.deepinfra.com/v1/openai", Map.of(), true, null),
                 // A plugin cannot shadow a built-in: built-ins come first and the first id wins.
-                new ProviderDefinition("anthropic", List.of("SHADOW_KEY"), "openai-completions", "https://shadow.invalid",
+                new ProviderDefinition("anthropic", List.of("SHADOW_KEY"), ApiStyle.OPENAI_COMPLETIONS, "https://shadow.invalid",
                         Map.of(), true, null));
     }
 }

@@ -53,7 +53,7 @@ public final class NemoRun {
     /** The command that runs nemo as a process; null: in-process. */
     private final List<String> executable;
     private final Map<String, String> env = new LinkedHashMap<>();
-    private String stdin;
+    private byte[] stdin;
     private Path workingDir;
     private boolean terminal;
 
@@ -95,6 +95,12 @@ public final class NemoRun {
     }
 
     public NemoRun stdin(String input) {
+        this.stdin = input == null ? null : input.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Standard input as raw bytes (e.g. bytes that are not UTF-8). */
+    public NemoRun stdin(byte[] input) {
         this.stdin = input;
         return this;
     }
@@ -137,7 +143,7 @@ public final class NemoRun {
         LineStream err = new LineStream();
         CtrlC ctrlC = new CtrlC();
         Invocation invocation = new Invocation(new Environment(Map.copyOf(env), workingDir),
-                new ByteArrayInputStream(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream(stdin == null ? new byte[0] : stdin),
                 new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false),
                 new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
                 terminal, terminal, null, ctrlC::register);
@@ -152,7 +158,9 @@ public final class NemoRun {
         thread.setDaemon(true);
         thread.start();
         return new Running(String.join(" ", args), exit, () -> out.toString(StandardCharsets.UTF_8), err::text,
-                err.lines, ctrlC::interrupt, () -> { });
+                err.lines, ctrlC::interrupt, () -> {
+                    throw new IllegalStateException("SIGTERM needs a spawned nemo (NemoRun.spawned)");
+                }, () -> { });
     }
 
     private Running spawn(String... args) {
@@ -168,14 +176,14 @@ public final class NemoRun {
             CompletableFuture<Void> errDone = CompletableFuture.runAsync(() -> copy(process.getErrorStream(), err));
             try (var in = process.getOutputStream()) {
                 if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                    in.write(stdin);
                 }
             }
             CompletableFuture<Integer> exit = process.onExit().thenApply(Process::exitValue);
             return new Running(String.join(" ", args), exit, out::join, () -> {
                 errDone.join();
                 return err.text();
-            }, err.lines, () -> signal(process, "INT"), process::destroyForcibly);
+            }, err.lines, () -> signal(process, "INT"), () -> signal(process, "TERM"), process::destroyForcibly);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run nemo", e);
         }
@@ -189,16 +197,18 @@ public final class NemoRun {
         private final Supplier<String> stderr;
         private final BlockingQueue<String> errLines;
         private final Runnable interrupt;
+        private final Runnable terminate;
         private final Runnable kill;
 
         Running(String args, CompletableFuture<Integer> exit, Supplier<String> stdout, Supplier<String> stderr,
-                BlockingQueue<String> errLines, Runnable interrupt, Runnable kill) {
+                BlockingQueue<String> errLines, Runnable interrupt, Runnable terminate, Runnable kill) {
             this.args = args;
             this.exit = exit;
             this.stdout = stdout;
             this.stderr = stderr;
             this.errLines = errLines;
             this.interrupt = interrupt;
+            this.terminate = terminate;
             this.kill = kill;
         }
 
@@ -227,6 +237,14 @@ public final class NemoRun {
             interrupt.run();
         }
 
+        /**
+         * SIGTERM to a spawned process (not {@code Process.destroy()}: it sends SIGTERM too, but
+         * closes the streams the output is read from); an in-process run has no signal to receive.
+         */
+        public void terminate() {
+            terminate.run();
+        }
+
         public Result await() {
             try {
                 int code = exit.get(AWAIT_SECONDS, TimeUnit.SECONDS);
@@ -249,7 +267,17 @@ public final class NemoRun {
 
         Interrupts register(Runnable onInterrupt) {
             handler.set(onInterrupt);
-            return () -> handler.compareAndSet(onInterrupt, null);
+            return new Interrupts() {
+                @Override
+                public int exitCode() {
+                    return dev.nemo.cli.ExitCodes.INTERRUPTED; // Ctrl-C is the only interrupt a test sends in-process
+                }
+
+                @Override
+                public void close() {
+                    handler.compareAndSet(onInterrupt, null);
+                }
+            };
         }
 
         void interrupt() {

@@ -1,19 +1,16 @@
 package dev.nemo.auth.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
+import dev.nemo.json.Json;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,23 +20,29 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP side of the OAuth flows: one small Vert.x instance (one event loop) with a client for
- * form POSTs to token endpoints and room for the loopback callback server. Every step returns a
- * {@link Uni}; only the command thread blocks on one, via {@link #await}.
+ * The HTTP side of the OAuth flows: a Vert.x Web Client on the Vert.x it is handed (the run's) for
+ * form POSTs to token and device endpoints, and that Vert.x for the loopback callback server. Every
+ * step returns a {@link Uni}; only the command thread blocks on one, via {@link #await}. Closing it
+ * closes the client, never the Vert.x it was handed.
  */
 public final class OAuthHttp implements AutoCloseable {
     /** Bound of one request to an OAuth endpoint (connect, answer, body). */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BODY_CAP = 256 * 1024;
 
     /** An endpoint's answer: HTTP status and the body as a JSON object (form-encoded answers converted). */
     public record Reply(int status, ObjectNode body) {
         public boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        @Override
+        public String toString() { // the body may hold tokens
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            return "Reply[" + status + ", fields " + fields + "]";
         }
 
         /** The OAuth {@code error} code, or null. */
@@ -61,21 +64,25 @@ public final class OAuthHttp implements AutoCloseable {
     }
 
     private final Vertx vertx;
-    private final HttpClient client;
+    private final WebClient client;
     private final Duration requestTimeout;
 
-    public OAuthHttp() {
-        this(REQUEST_TIMEOUT);
+    public OAuthHttp(Vertx vertx) {
+        this(vertx, REQUEST_TIMEOUT);
     }
 
-    public OAuthHttp(Duration requestTimeout) {
+    public OAuthHttp(Vertx vertx, Duration requestTimeout) {
+        this.vertx = vertx;
         this.requestTimeout = requestTimeout;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        // No redirects (a token endpoint that redirects is misconfigured, and the form must not follow
+        // it elsewhere), no compression, no user agent: the same request the flows always sent.
+        this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) requestTimeout.toMillis())
                 .setVerifyHost(true)
                 .setKeepAlive(true)
-                .setTryUseCompression(false));
+                .setTryUseCompression(false)
+                .setFollowRedirects(false)
+                .setUserAgentEnabled(false));
     }
 
     public Vertx vertx() {
@@ -84,25 +91,12 @@ public final class OAuthHttp implements AutoCloseable {
 
     /** POSTs {@code form} as {@code application/x-www-form-urlencoded}, asking for JSON; fails after the request timeout. */
     public Uni<Reply> postForm(String url, Map<String, String> form) {
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(url)
-                .setFollowRedirects(false)
-                .putHeader("content-type", "application/x-www-form-urlencoded")
-                .putHeader("accept", "application/json");
-        // Built on the event loop: from another thread, an answer on a reused connection can arrive
-        // before response.body() is asked for, and the body is then lost (a hang until the timeout).
-        return Uni.createFrom().<Reply>emitter(emitter -> vertx.runOnContext(started -> client.request(options)
-                        .compose(request -> request.send(Buffer.buffer(encode(form))))
-                        .compose(response -> response.body().map(body -> new Reply(response.statusCode(),
-                                parse(response.getHeader("content-type"), body))))
-                        .onComplete(answer -> {
-                            if (answer.succeeded()) {
-                                emitter.complete(answer.result());
-                            } else {
-                                emitter.fail(answer.cause());
-                            }
-                        })))
+        return Uni.createFrom().deferred(() -> client.postAbs(url)
+                        .putHeader("content-type", "application/x-www-form-urlencoded")
+                        .putHeader("accept", "application/json")
+                        .timeout(requestTimeout.toMillis())
+                        .sendBuffer(Buffer.buffer(encode(form))))
+                .map(response -> new Reply(response.statusCode(), parse(response.getHeader("content-type"), response.body())))
                 .ifNoItem().after(requestTimeout).failWith(() -> new java.util.concurrent.TimeoutException(
                         "no answer within " + requestTimeout.toSeconds() + " s"));
     }
@@ -123,14 +117,46 @@ public final class OAuthHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * A failed exchange in words a person can act on: the host that cannot be resolved, the address
+     * that refused or cannot be routed to, a TLS failure; never a library's wording (Netty's
+     * "[A(1), AAAA(28)] after 2 queries") or an exception's class.
+     */
     static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t instanceof java.util.concurrent.CompletionException
-                || t.getClass() == RuntimeException.class)) {
-            t = t.getCause();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof java.net.UnknownHostException) {
+                java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']+)'").matcher(message);
+                return "cannot resolve host " + (quoted.find() ? quoted.group(1) : message.split("[\\s:]")[0]);
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return "no route to host " + address(message);
+            }
+            if (t instanceof java.net.ConnectException) {
+                return message.toLowerCase(java.util.Locale.ROOT).contains("timed out") ? "the connection timed out"
+                        : "connection refused by " + address(message);
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the TLS handshake failed (check the URL's scheme and the server's certificate)";
+            }
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return message.isBlank() ? "no answer in time" : message;
+            }
+            if (t instanceof java.io.IOException && message.toLowerCase(java.util.Locale.ROOT).matches(".*(reset|closed).*")) {
+                return "the server closed the connection";
+            }
         }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        String message = e.getMessage();
+        if (message == null || message.isBlank() || message.contains("Exception") || message.contains("java.")) {
+            return "the request failed";
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** {@code host/1.2.3.4:443} (Netty's form) or {@code /1.2.3.4:443} as {@code 1.2.3.4:443}. */
+    private static String address(String message) {
+        String tail = message.contains(": ") ? message.substring(message.lastIndexOf(": ") + 2) : message;
+        return tail.contains("/") ? tail.substring(tail.lastIndexOf('/') + 1) : tail;
     }
 
     /** {@code scheme://host[:port]}: how errors name an endpoint (no path or query, which may carry anything). */
@@ -153,8 +179,11 @@ public final class OAuthHttp implements AutoCloseable {
         return out.toString();
     }
 
-    /** A JSON object, a form-encoded body as an object, or an empty object for anything else. */
+    /** A JSON object, a form-encoded body as an object, or an empty object for anything else (no body too). */
     static ObjectNode parse(String contentType, Buffer raw) {
+        if (raw == null) {
+            return JsonNodeFactory.instance.objectNode();
+        }
         String text = raw.length() > BODY_CAP ? raw.getString(0, BODY_CAP, "UTF-8") : raw.toString(StandardCharsets.UTF_8);
         if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -162,7 +191,7 @@ public final class OAuthHttp implements AutoCloseable {
             return out;
         }
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = Json.read(text);
             return node instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
         } catch (IOException e) {
             return JsonNodeFactory.instance.objectNode();
@@ -186,6 +215,5 @@ public final class OAuthHttp implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 }

@@ -2,6 +2,9 @@ package dev.nemo.auth.oauth;
 
 import dev.nemo.config.NemoConfig.OAuthConfig;
 import dev.nemo.providers.ProviderDefinition;
+import io.vertx.core.VertxOptions;
+import io.vertx.mutiny.core.Vertx;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /** Runs one of the generic login methods ({@code oauth}: PKCE in a browser, {@code device}: RFC 8628) to tokens. */
@@ -9,11 +12,23 @@ public final class OAuthLogin {
     private OAuthLogin() {
     }
 
-    /** @param say where instructions go (stderr); tokens never pass through it */
+    /**
+     * Runs the flow on a Vert.x of its own, the only one a login run needs (one event loop: a few
+     * requests and the callback server), closed when the flow ends.
+     *
+     * @param say where instructions go (stderr); tokens never pass through it
+     */
     public static OAuthTokens run(String method, String provider, OAuthConfig endpoints, Consumer<String> say) {
-        try (OAuthHttp http = new OAuthHttp()) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        try (OAuthHttp http = new OAuthHttp(vertx)) {
             return ProviderDefinition.DEVICE.equals(method) ? new DeviceFlow(http, endpoints, say).run(provider)
                     : new PkceFlow(http, endpoints, say).run(provider);
+        } finally {
+            try {
+                vertx.close().await().atMost(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                // The flow has ended; a slow shutdown must not hide its outcome.
+            }
         }
     }
 }

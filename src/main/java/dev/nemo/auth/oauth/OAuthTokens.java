@@ -1,9 +1,10 @@
 package dev.nemo.auth.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.auth.CredentialKind;
+import dev.nemo.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,7 +15,6 @@ import java.util.Base64;
  * and the account's email when the answer tells it.
  */
 public record OAuthTokens(String access, String refresh, Long expires, String email) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads a successful token answer; null when it carries no {@code access_token}. */
     public static OAuthTokens fromResponse(JsonNode body, long now) {
@@ -71,7 +71,7 @@ public record OAuthTokens(String access, String refresh, Long expires, String em
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[1].replace('+', '-').replace('/', '_').replace("=", ""));
-            JsonNode claims = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
+            JsonNode claims = Json.read(new String(payload, StandardCharsets.UTF_8));
             return claims == null ? null : plausibleEmail(text(claims, "email"));
         } catch (IllegalArgumentException | IOException e) {
             return null;
@@ -80,7 +80,7 @@ public record OAuthTokens(String access, String refresh, Long expires, String em
 
     /** The stored credential: {@code {type: "oauth", provider, access, refresh?, expires?, clientId, email?}}. */
     public ObjectNode credential(String provider, String clientId) {
-        ObjectNode c = JsonNodeFactory.instance.objectNode().put("type", "oauth").put("provider", provider).put("access", access);
+        ObjectNode c = JsonNodeFactory.instance.objectNode().put("type", CredentialKind.OAUTH.wireName()).put("provider", provider).put("access", access);
         if (refresh != null) {
             c.put("refresh", refresh);
         }

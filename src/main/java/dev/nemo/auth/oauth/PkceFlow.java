@@ -45,7 +45,7 @@ public final class PkceFlow {
         String state = Pkce.newState();
         CompletableFuture<String> code = new CompletableFuture<>();
         // HTTP/1.1 only: browsers never upgrade plain http to h2c, and a GOAWAY on close could cut the reply.
-        HttpServer server = http.vertx().createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false));
+        HttpServer server = http.vertx().getDelegate().createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false));
         server.requestHandler(request -> callback(request, state, code));
         Redactor redactor = new Redactor(Set.of(verifier, state));
         int port = OAuthHttp.await(Uni.createFrom().completionStage(() -> server.listen(0, "127.0.0.1").toCompletionStage()),

@@ -8,9 +8,11 @@ import dev.nemo.auth.AuthStore;
 import dev.nemo.auth.AuthStoreFile;
 import dev.nemo.auth.AuthStoreReader;
 import dev.nemo.auth.Credential;
+import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.Redactor;
 import dev.nemo.config.NemoConfig.OAuthConfig;
 import dev.nemo.providers.ProviderRegistry;
+import io.vertx.mutiny.core.Vertx;
 import java.nio.file.Path;
 import dev.nemo.providers.ProviderDefinition;
 import java.time.Duration;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Renews OAuth profiles before they are used: a profile whose access token has expired or expires
@@ -59,9 +63,14 @@ public final class TokenRefresher {
         return noAccess || (o.expires() != null && o.expires() > 0 && o.expires() - now <= SKEW_MS);
     }
 
-    /** Refreshes the due ones among {@code profiles} in the store at {@code storePath}; errors are redacted by {@code redactor}. */
-    public Outcome refresh(Path storePath, ProviderRegistry providers, Redactor redactor, Collection<AuthProfile> profiles,
-                           long now) {
+    /**
+     * Refreshes the due ones among {@code profiles}, each in the store {@code storeOf} names for its
+     * id (where the profile is kept: an inherited profile's tokens go back to the main agent's
+     * store, never into a copy); errors are redacted by {@code redactor}. {@code vertx} is the
+     * run's, asked for only when a refresh is due.
+     */
+    public Outcome refresh(Function<String, Path> storeOf, ProviderRegistry providers, Redactor redactor,
+                           Collection<AuthProfile> profiles, long now, Supplier<Vertx> vertx) {
         List<AuthProfile> due = profiles.stream()
                 .filter(p -> due(p, providers.find(p.provider()).orElse(null), now)).toList();
         if (due.isEmpty()) {
@@ -69,11 +78,11 @@ public final class TokenRefresher {
         }
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, AuthProfile> renewed = new LinkedHashMap<>();
-        AuthStoreFile file = new AuthStoreFile(storePath);
-        try (OAuthHttp http = new OAuthHttp(requestTimeout)) {
+        try (OAuthHttp http = new OAuthHttp(vertx.get(), requestTimeout)) {
             for (AuthProfile profile : due) {
                 OAuthConfig endpoints = providers.find(profile.provider()).orElseThrow().oauth();
                 try {
+                    AuthStoreFile file = new AuthStoreFile(storeOf.apply(profile.id()));
                     renewed.put(profile.id(), refreshOne(file, http, profile, endpoints, redactor));
                 } catch (NemoException e) {
                     Credential.OAuth old = (Credential.OAuth) profile.credential();
@@ -94,10 +103,10 @@ public final class TokenRefresher {
         String what = "OAuth refresh at " + OAuthHttp.origin(endpoints.tokenUrl());
         file.update(tree -> {
             JsonNode node = tree.path("profiles").path(profile.id());
-            if (!(node instanceof ObjectNode stored) || !"oauth".equals(node.path("type").asText())) {
+            if (!(node instanceof ObjectNode stored) || !CredentialKind.OAUTH.wireName().equals(node.path("type").asText())) {
                 throw NemoException.failure("OAuth refresh skipped: profile " + profile.id() + " is no longer an oauth profile in the store.");
             }
-            Credential.OAuth current = (Credential.OAuth) AuthStoreReader.credential("oauth", stored);
+            Credential.OAuth current = (Credential.OAuth) AuthStoreReader.credential(CredentialKind.OAUTH, stored);
             long now = System.currentTimeMillis();
             if (current.access() != null && !current.access().isBlank() && current.expires() != null
                     && current.expires() - now > SKEW_MS) {
@@ -132,7 +141,7 @@ public final class TokenRefresher {
         });
         ObjectNode fresh = result.get();
         JsonNode email = fresh.get("email");
-        return new AuthProfile(profile.id(), profile.provider(), AuthStoreReader.credential("oauth", fresh),
+        return new AuthProfile(profile.id(), profile.provider(), AuthStoreReader.credential(CredentialKind.OAUTH, fresh),
                 email != null && email.isTextual() ? email.asText() : profile.email());
     }
 }

@@ -1,11 +1,14 @@
 package dev.nemo.cli.auth;
 
-import dev.nemo.cli.models.ModelsCommand;
+import dev.nemo.NemoException;
 import dev.nemo.cli.Invocation;
+import dev.nemo.cli.SecretInput;
+import dev.nemo.cli.models.ModelsCommand;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.config.HomePaths;
 import dev.nemo.auth.AuthProfileService;
+import dev.nemo.auth.oauth.LoginService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +29,37 @@ public class AuthCommand extends dev.nemo.cli.CommandGroup {
             return new AgentAuth(io, ctx, new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers()));
         }
 
+        /** The login workflow on this agent's store and config. */
+        LoginService login() {
+            return new LoginService(profiles, ctx.providers(), ctx.catalog(), () -> ctx.selectionEditor(io::warn));
+        }
+
+        /** An instruction for the user (stderr): OAuth URLs and codes, never a secret. */
+        void say(String line) {
+            io.err().println(line);
+            io.err().flush();
+        }
+
         String display(Path path) {
             return HomePaths.display(path, io.env());
+        }
+
+        /**
+         * Whether {@code profileId} may be written: a new id always; an existing one with
+         * {@code --force}, or when the user says so on a terminal. Elsewhere an existing profile is
+         * refused (exit 1, naming it), so automation never replaces a working credential silently.
+         */
+        boolean mayReplace(String profileId, boolean force) {
+            if (force || !ctx.store().profiles().containsKey(profileId)) {
+                return force;
+            }
+            if (io.interactive()) {
+                if (SecretInput.confirm(io, "Auth profile " + profileId + " exists. Replace it?", false)) {
+                    return true;
+                }
+                throw NemoException.failure("Auth profile " + profileId + " was kept; nothing was changed.");
+            }
+            throw AuthProfileService.exists(profileId, profiles.storePath());
         }
 
         void updated(Path... paths) {

@@ -2,7 +2,6 @@ package dev.nemo.cli.auth;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.json.PrettyJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {OrderCommand.Get.class, OrderCommand.Set.class, OrderCommand.Clear.class})
 public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
+    /** {@code inheritedFrom}: the main agent's store, when {@code order} is inherited from it. */
     @RegisterForReflection
     public record OrderView(String agentId, String agentDir, String provider, String authStorePath,
                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
-                            List<String> order) {
+                            List<String> order, String inheritedFrom) {
     }
 
     static void header(AuthCommand.AgentAuth s, String provider) {
@@ -53,9 +53,10 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
             AuthCommand.AgentAuth s = agentAuth();
             String id = s.profiles().provider(provider);
             List<String> ids = s.profiles().order(id).orElse(null);
+            java.nio.file.Path from = s.profiles().orderInheritedFrom(id).orElse(null);
             if (format.json()) {
-                s.io().out().print(PrettyJson.write(new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
-                        id, s.profiles().storePath().toString(), ids)));
+                format.printJson(s.io().out(), new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
+                        id, s.profiles().storePath().toString(), ids, from == null ? null : from.toString()));
             } else if (format.plain()) {
                 if (ids != null) {
                     ids.forEach(s.io().out()::println);
@@ -63,7 +64,8 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
             } else {
                 header(s, id);
                 s.io().out().println("Auth file: " + s.display(s.profiles().storePath()));
-                s.io().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids)));
+                s.io().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids))
+                        + (from == null ? "" : " (inherited from the main agent's " + s.display(from) + ")"));
             }
             return ExitCodes.OK;
         }
@@ -98,6 +100,8 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
             }
             header(s, id);
             s.io().out().println(removed ? "Cleared per-agent order override." : "No per-agent order override to clear.");
+            s.profiles().mainOrder(id).ifPresent(main -> s.io().out().println("Order override still inherited from the main agent's "
+                    + s.display(s.profiles().inheritedStorePath().orElseThrow()) + ": " + String.join(", ", main)));
             return ExitCodes.OK;
         }
     }

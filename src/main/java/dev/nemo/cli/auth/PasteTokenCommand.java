@@ -27,14 +27,18 @@ public class PasteTokenCommand implements Callable<Integer> {
     @Option(names = "--expires-in", paramLabel = "<duration>", description = "Token lifetime: 365d, 12h, 30m (default: no expiry).")
     String expiresIn;
 
+    @Option(names = "--force", description = "Replace an existing profile of that id without asking.")
+    boolean force;
+
     @Override
     public Integer call() {
         AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         String id = s.profiles().provider(provider);
         String profile = ProfileId.of(id, profileId, "manual");
         Long expires = expiresIn == null ? null : System.currentTimeMillis() + ExpiryDuration.parseMillis(expiresIn);
-        String token = TokenRules.check(id, SecretInput.read(s.io(), "Paste token for " + id + ": "));
-        s.profiles().saveToken(id, profile, token, expires);
+        boolean replace = s.mayReplace(profile, force);
+        String token = TokenRules.check(s.ctx().providers().find(id).orElseThrow(), SecretInput.read(s.io(), "Paste token for " + id + ": "));
+        s.profiles().saveToken(id, profile, token, expires, replace);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
         s.io().out().println("Auth profile: " + profile + " (" + id + "/token)");
         return ExitCodes.OK;

@@ -2,6 +2,7 @@ package dev.nemo.cli.auth;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,8 +24,7 @@ public class RemoveCommand implements Callable<Integer> {
             throw NemoException.usage("Missing profile id, e.g. `nemo models auth remove anthropic:manual`.");
         }
         AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
-        s.profiles().remove(profileId.trim());
-        s.updated(s.profiles().storePath(), s.profiles().configPath());
+        s.updated(s.profiles().remove(profileId.trim()).toArray(Path[]::new));
         s.io().out().println("Removed auth profile " + profileId.trim());
         return ExitCodes.OK;
     }

@@ -6,6 +6,8 @@ import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
+import dev.nemo.models.ModelRef;
+import dev.nemo.providers.ProviderDefinition;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +21,7 @@ public class SetupTokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--provider", paramLabel = "<id>", defaultValue = "anthropic", description = "Provider (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--provider", paramLabel = "<id>", defaultValue = ModelRef.DEFAULT_PROVIDER, description = "Provider (default: ${DEFAULT-VALUE}).")
     String provider;
 
     @Option(names = "--yes", description = "Skip the confirmation.")
@@ -37,13 +39,15 @@ public class SetupTokenCommand implements Callable<Integer> {
             s.io().out().println("Cancelled; nothing was saved.");
             return ExitCodes.OK;
         }
-        if (id.equals("anthropic")) {
-            s.io().out().println("Run `claude setup-token` on any machine and paste its output here.");
+        ProviderDefinition definition = s.ctx().providers().find(id).orElseThrow();
+        definition.setupToken().ifPresent(t -> {
+            s.io().out().println("Run `" + t.command() + "` on any machine and paste its output here.");
             s.io().out().flush();
-        }
-        String token = TokenRules.check(id, SecretInput.read(s.io(), "Paste setup token: "));
+        });
         String profile = ProfileId.of(id, null, "manual");
-        s.profiles().saveToken(id, profile, token, null);
+        boolean replace = s.mayReplace(profile, false);
+        String token = TokenRules.check(definition, SecretInput.read(s.io(), "Paste setup token: "));
+        s.profiles().saveToken(id, profile, token, null, replace);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
         s.io().out().println("Auth profile: " + profile + " (" + id + "/token)");
         return ExitCodes.OK;

@@ -4,7 +4,6 @@ import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Invocation;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.models.ModelListQuery;
@@ -46,7 +45,7 @@ public class ListCommand implements Callable<Integer> {
         String providerFilter = null;
         if (provider != null) {
             if (provider.isBlank() || provider.trim().chars().anyMatch(Character::isWhitespace)) {
-                throw NemoException.usage("Invalid --provider \"" + provider + "\": expected a provider id such as openai");
+                throw NemoException.usage("Invalid --provider " + dev.nemo.text.PrintableText.quote(provider) + ": expected a provider id such as openai");
             }
             providerFilter = ProviderId.normalize(provider);
         }
@@ -54,7 +53,7 @@ public class ListCommand implements Callable<Integer> {
         ModelCatalog catalog = ModelCatalog.load(ctx.config().config(), ctx.providers());
         List<ModelRow> rows = new ModelLister(ctx.models(), catalog, ctx::hasAuth).rows(new ModelListQuery(all, local, providerFilter));
         if (format.json()) {
-            io.out().print(PrettyJson.write(ModelListJson.of(rows)));
+            format.printJson(io.out(), ModelListJson.of(rows));
         } else if (format.plain()) {
             rows.forEach(r -> io.out().println(r.key()));
         } else {

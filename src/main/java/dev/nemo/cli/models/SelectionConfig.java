@@ -24,9 +24,15 @@ public record SelectionConfig(Invocation io, ConfigFile file) {
     }
 
     public SelectionEditor editor() {
+        return editor(false);
+    }
+
+    /** @param force save a model missing from its provider's catalogue ({@code --force}) */
+    public SelectionEditor editor(boolean force) {
         ConfigFile.Loaded loaded = file.load();
+        loaded.misspellings().forEach(io::warn);
         ModelCatalog catalog = ModelCatalog.load(loaded.config(), new ProviderRegistry(loaded.config()));
-        return new SelectionEditor(file, catalog, io::warn);
+        return new SelectionEditor(file, catalog, io::warn, force);
     }
 
     public void reportWrite(boolean written) {

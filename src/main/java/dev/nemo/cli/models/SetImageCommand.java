@@ -3,6 +3,7 @@ package dev.nemo.cli.models;
 import dev.nemo.models.ModelSlot;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +17,11 @@ public class SetImageCommand implements Callable<Integer>, SharedDefaultsCommand
     @Parameters(paramLabel = "<model-or-alias>", description = "provider/model of an image-capable model, or an alias.")
     String model;
 
+    @Option(names = "--force", description = "Save a model its provider's catalogue does not list (the provider must be known).")
+    boolean force;
+
     @Override
     public Integer call() {
-        return SetCommand.run(spec, ModelSlot.IMAGE, model);
+        return SetCommand.run(spec, ModelSlot.IMAGE, model, force);
     }
 }

@@ -144,7 +144,8 @@ class AuthPasteTokenIT {
     @Test
     void tokenNeverAppearsOnStdoutOrStderr() {
         NemoRun.Result ok = nemo.stdin(SETUP_TOKEN).run("models", "auth", "paste-token", "--provider", "anthropic");
-        NemoRun.Result bad = nemo.stdin(SETUP_TOKEN.substring(0, 60)).run("models", "auth", "paste-token", "--provider", "anthropic");
+        NemoRun.Result bad = nemo.stdin(SETUP_TOKEN.substring(0, 60)).run("models", "auth", "paste-token", "--provider", "anthropic",
+                "--force"); // the profile exists now: without --force the run would stop before reading the token
 
         assertThat(ok.exitCode()).as(ok.toString()).isZero();
         assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(64);

@@ -6,6 +6,7 @@ import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,10 +23,13 @@ public class AliasesAddCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<model-or-alias>", description = "provider/model, or an existing alias.")
     String model;
 
+    @Option(names = "--force", description = "Save a model its provider's catalogue does not list (the provider must be known).")
+    boolean force;
+
     @Override
     public Integer call() {
         SelectionConfig selection = SelectionConfig.open(Invocation.of(spec));
-        SelectionEditor.Outcome outcome = selection.editor().addAlias(alias, model);
+        SelectionEditor.Outcome outcome = selection.editor(force).addAlias(alias, model);
         selection.reportWrite(outcome.written());
         selection.io().out().println("Alias " + outcome.values().get(0) + " -> " + outcome.key());
         selection.io().out().flush();

@@ -3,7 +3,6 @@ package dev.nemo.cli.models.aliases;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.cli.Invocation;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.models.AliasIndex;
@@ -29,7 +28,7 @@ public class AliasesListCommand implements Callable<Integer> {
         ConfigFile.Loaded loaded = SelectionConfig.open(io).load();
         Map<String, String> aliases = new AliasIndex(loaded.config().defaults().models()).aliases();
         if (format.json()) {
-            io.out().print(PrettyJson.write(Map.of("aliases", aliases)));
+            format.printJson(io.out(), Map.of("aliases", aliases));
         } else if (format.plain()) {
             aliases.forEach((alias, key) -> io.out().println(alias + " " + key));
         } else {

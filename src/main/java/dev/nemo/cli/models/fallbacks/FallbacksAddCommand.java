@@ -6,6 +6,7 @@ import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -23,10 +24,13 @@ public class FallbacksAddCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<model-or-alias>", description = "provider/model, or an alias.")
     String model;
 
+    @Option(names = "--force", description = "Save a model its provider's catalogue does not list (the provider must be known).")
+    boolean force;
+
     @Override
     public Integer call() {
         SelectionConfig selection = SelectionConfig.open(Invocation.of(spec));
-        SelectionEditor.Outcome outcome = selection.editor().addFallback(chain.slot(), model);
+        SelectionEditor.Outcome outcome = selection.editor(force).addFallback(chain.slot(), model);
         selection.reportWrite(outcome.written());
         selection.io().out().println(chain.slot().fallbacksLabel() + ": " + String.join(", ", outcome.values()));
         selection.io().out().flush();

@@ -6,7 +6,6 @@ import dev.nemo.cli.Invocation;
 import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.config.ModelSetting;
 import dev.nemo.config.NemoConfig;
-import dev.nemo.json.PrettyJson;
 import dev.nemo.output.SelectionListRenderer;
 import dev.nemo.models.ModelSlot;
 import java.util.List;
@@ -36,7 +35,7 @@ public class FallbacksListCommand implements Callable<Integer> {
         ModelSetting setting = chain.slot() == ModelSlot.TEXT ? defaults.model() : defaults.imageModel();
         List<String> fallbacks = setting.fallbacks();
         if (format.json()) {
-            io.out().print(PrettyJson.write(Map.of("fallbacks", fallbacks)));
+            format.printJson(io.out(), Map.of("fallbacks", fallbacks));
         } else if (format.plain()) {
             fallbacks.forEach(io.out()::println);
         } else {

@@ -1,0 +1,35 @@
+package dev.nemo.auth.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Transport failures of OAuth requests in words a person can act on, never a library's wording. */
+class OAuthHttpDescribeTest {
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(new UnknownHostException("Failed to resolve 'auth.example.invalid' [A(1), AAAA(28)] after 2 queries "),
+                        "cannot resolve host auth.example.invalid"),
+                Arguments.of(new NoRouteToHostException("No route to host: auth.example/10.9.8.7:443"), "no route to host 10.9.8.7:443"),
+                Arguments.of(new ConnectException("Connection refused: localhost/127.0.0.1:9"), "connection refused by 127.0.0.1:9"),
+                Arguments.of(new CompletionException(new ConnectException("Connection refused: /127.0.0.1:9")),
+                        "connection refused by 127.0.0.1:9"),
+                Arguments.of(new javax.net.ssl.SSLHandshakeException("PKIX path building failed: sun.security.provider..."),
+                        "the TLS handshake failed (check the URL's scheme and the server's certificate)"),
+                Arguments.of(new IllegalStateException("java.io.IOException: boom"), "the request failed"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("failures")
+    void transportFailuresAreNamedPlainly(Throwable failure, String expected) {
+        assertEquals(expected, OAuthHttp.describe(failure));
+    }
+}
