@@ -122,6 +122,19 @@ final class KeyCommands {
             }
             descendants.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            // SIGKILL is delivered, not yet acted on: wait (briefly) until they are gone, so none is
+            // still running when nemo moves on or exits. A zombie no one reaps ends the wait at the bound.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            for (ProcessHandle p : descendants) {
+                try {
+                    p.onExit().get(remaining(deadline), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // Gone already, or left as a zombie: nothing more to do.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -79,11 +79,21 @@ class SelectionEditorTest {
     }
 
     @Test
-    void anUnknownModelIsSavedWithAWarningThatSuggestsTheNearestKnownOne() throws Exception {
-        editor.setPrimary(ModelSlot.TEXT, "anthropic/claude-opus-4-7");
+    void anUnknownModelIsRefusedNamingTheNearestKnownOneAndNothingIsWritten() throws Exception {
+        byte[] before = Files.readAllBytes(config);
+        assertThatThrownBy(() -> editor.setPrimary(ModelSlot.TEXT, "anthropic/claude-opus-4-7"))
+                .hasMessageContaining("not in the model catalogue").hasMessageContaining("Did you mean").hasMessageContaining(OPUS)
+                .hasMessageContaining("--force");
+        assertThat(Files.readAllBytes(config)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownModelIsSavedWithAWarningWhenForced() throws Exception {
+        SelectionEditor forced = new SelectionEditor(new ConfigFile(config, new Environment(Map.of("HOME", dir.toString()))),
+                ModelCatalog.load(NemoConfig.EMPTY, new ProviderRegistry(NemoConfig.EMPTY)), warnings::add, true);
+        forced.setPrimary(ModelSlot.TEXT, "anthropic/claude-opus-4-7");
         assertThat(defaults().path("model").path("primary").asText()).isEqualTo("anthropic/claude-opus-4-7");
-        assertThat(warnings).singleElement().asString().contains("not in the model catalogue").contains("Did you mean")
-                .contains(OPUS);
+        assertThat(warnings).singleElement().asString().contains("not in the model catalogue").contains("saved anyway");
     }
 
     @Test
