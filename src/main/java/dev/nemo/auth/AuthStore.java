@@ -83,7 +83,7 @@ public record AuthStore(Path path, Source source, int version, Map<String, AuthP
      * see {@link KeyCommands}); a command that fails leaves its key missing, after a warning. Only
      * commands that send a key call this, so listing or checking never runs anything.
      */
-    public AuthStore withKeyCommandsRun(Predicate<AuthProfile> needed, Consumer<String> warn) {
+    public AuthStore withKeyCommandsRun(dev.nemo.config.Environment env, Predicate<AuthProfile> needed, Consumer<String> warn) {
         Map<String, KeyCommand> pending = new LinkedHashMap<>();
         profiles.values().forEach(p -> {
             if (p.credential() instanceof Credential.ApiKey k && k.pendingCommand() && needed.test(p)) {
@@ -93,7 +93,7 @@ public record AuthStore(Path path, Source source, int version, Map<String, AuthP
         if (pending.isEmpty()) {
             return this;
         }
-        Map<String, String> keys = KeyCommands.run(pending, warn);
+        Map<String, String> keys = KeyCommands.run(env, pending, warn);
         Map<String, AuthProfile> resolved = new LinkedHashMap<>(profiles);
         keys.forEach((id, key) -> {
             AuthProfile p = profiles.get(id);

@@ -1,5 +1,6 @@
 package dev.nemo.auth;
 
+import dev.nemo.config.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +27,19 @@ final class KeyCommands {
     }
 
     /** The key each command printed, by profile id; a failed command's entry is null, after one warning. */
-    static Map<String, String> run(Map<String, KeyCommand> commands, Consumer<String> warn) {
+    static Map<String, String> run(Environment env, Map<String, KeyCommand> commands, Consumer<String> warn) {
         long deadline = System.nanoTime() + Duration.ofSeconds(LIMIT_SECONDS).toNanos();
         Map<String, Running> running = new LinkedHashMap<>();
-        commands.forEach((id, command) -> running.put(id, start(id, command, warn)));
+        commands.forEach((id, command) -> running.put(id, start(env, id, command, warn)));
         Map<String, String> keys = new LinkedHashMap<>();
         running.forEach((id, r) -> keys.put(id, r == null ? null : r.await(deadline, warn)));
         return keys;
     }
 
-    private static Running start(String profileId, KeyCommand command, Consumer<String> warn) {
+    private static Running start(Environment env, String profileId, KeyCommand command, Consumer<String> warn) {
         String where = command.file().getFileName() + ": key command of \"" + profileId + "\"";
         try {
-            Process process = newGroup(command.command()).start();
+            Process process = newGroup(env, command.command()).start();
             CompletableFuture<byte[]> output = new CompletableFuture<>();
             // Read on a thread of its own: a command that never closes stdout must not outlive the limit.
             Thread reader = new Thread(() -> output.complete(readBounded(process.getInputStream())), "nemo-key-command");
@@ -56,10 +57,14 @@ final class KeyCommands {
      * id), so the whole group can be killed at the limit. Where {@code setsid} is missing, a plain
      * {@code sh -c}; then the shell's descendants are killed one by one instead.
      */
-    private static ProcessBuilder newGroup(String command) {
+    private static ProcessBuilder newGroup(Environment env, String command) {
         boolean setsid = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid"))
                 || java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/setsid"));
         ProcessBuilder pb = setsid ? new ProcessBuilder("setsid", "sh", "-c", command) : new ProcessBuilder("sh", "-c", command);
+        // The command sees the run's environment and working directory, not the JVM's.
+        pb.directory(env.workingDir().toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env.vars());
         return pb.redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     }
@@ -117,6 +122,19 @@ final class KeyCommands {
             }
             descendants.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            // SIGKILL is delivered, not yet acted on: wait (briefly) until they are gone, so none is
+            // still running when nemo moves on or exits. A zombie no one reaps ends the wait at the bound.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            for (ProcessHandle p : descendants) {
+                try {
+                    p.onExit().get(remaining(deadline), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // Gone already, or left as a zombie: nothing more to do.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -1,19 +1,17 @@
 package dev.nemo.cli;
 
-import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.auth.RunSecrets;
 import dev.nemo.text.PrintableText;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * Configures picocli once: UTF-8 writers, exit code 64 for every usage error, and every
+ * Configures picocli once: the run's writers and colours, exit code 64 for every usage error, and every
  * failure reported as one {@code error: …} line on stderr (a stack trace only with
  * {@code NEMO_DEBUG=1}).
  */
@@ -22,15 +20,28 @@ public class CommandLineSetup {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        CommandLine cmd = factory.create();
+        return configure(factory.create(), Invocation.ofProcess());
+    }
+
+    /**
+     * Prepares {@code cmd} (the {@code nemo} command line) to run in {@code invocation}: the
+     * launched process and in-process tests both come through here.
+     */
+    public static CommandLine configure(CommandLine cmd, Invocation invocation) {
+        ((NemoCommand) cmd.getCommand()).invocation = invocation;
+        PrintWriter out = invocation.out();
+        PrintWriter err = invocation.err();
         cmd.setOut(out);
         cmd.setErr(err);
+        // One colour decision for help and output: picocli renders the styles, or drops them.
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(invocation.ansi()));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setHelpFactory(CommandLineSetup::helpAtTerminalWidth);
+        // A relative path option names a file in the run's working directory; "-" stays standard output.
+        cmd.registerConverter(Path.class, value -> value.equals("-") ? Path.of(value) : invocation.env().workingDir().resolve(value));
         cmd.setParameterExceptionHandler(CommandLineSetup::usageError);
-        cmd.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command));
+        boolean debug = "1".equals(invocation.env().vars().get("NEMO_DEBUG"));
+        cmd.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command, debug));
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cmd.setExecutionStrategy(parseResult -> {
             try {
@@ -63,7 +74,7 @@ public class CommandLineSetup {
         return ExitCodes.USAGE;
     }
 
-    private static int failure(Exception e, CommandLine command) {
+    private static int failure(Exception e, CommandLine command, boolean debug) {
         PrintWriter err = command.getErr();
         command.getOut().flush();
         if (e instanceof NemoException nemo) {
@@ -71,7 +82,7 @@ public class CommandLineSetup {
             if (nemo.kind() == NemoException.Kind.USAGE) {
                 err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             }
-            debugTrace(e, err);
+            debugTrace(e, err, debug);
             return ExitCodes.of(nemo.kind());
         }
         // An unexpected failure: never dump the message of an exception we did not write (it may
@@ -83,11 +94,10 @@ public class CommandLineSetup {
         } else {
             err.println("error: an unexpected internal error; please report it (rerun with NEMO_DEBUG=1 for details)");
         }
-        debugTrace(e, err);
+        debugTrace(e, err, debug);
         return ExitCodes.FAILURE;
     }
 
-    /** With {@code NEMO_DEBUG=1}: the trace, redacted whole (library messages may quote requests or files). */
     private static java.io.IOException ioCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.io.IOException io) {
@@ -97,8 +107,9 @@ public class CommandLineSetup {
         return null;
     }
 
-    private static void debugTrace(Exception e, PrintWriter err) {
-        if ("1".equals(System.getenv("NEMO_DEBUG"))) {
+    /** With {@code NEMO_DEBUG=1} in the run's environment: the trace, redacted whole (library messages may quote requests or files). */
+    private static void debugTrace(Exception e, PrintWriter err, boolean debug) {
+        if (debug) {
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             err.print(RunSecrets.redactor().redact(PrintableText.escape(trace.toString())));

@@ -20,7 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = PluginsCommand.ListPlugins.class)
 public class PluginsCommand extends dev.nemo.cli.CommandGroup {
 
-
     @RegisterForReflection
     public record PluginView(String id, String source, String api, String baseUrl, List<String> envVars, List<String> authMethods,
                              boolean probe) {
@@ -41,19 +40,19 @@ public class PluginsCommand extends dev.nemo.cli.CommandGroup {
 
         @Override
         public Integer call() {
-            Terminal term = CommandSupport.terminal(spec);
-            ConfigFile.Loaded config = new ConfigFile(StatePaths.resolve(term.env()).configPath(), term.env()).load();
+            Invocation io = Invocation.of(spec);
+            ConfigFile.Loaded config = new ConfigFile(StatePaths.resolve(io.env()).configPath(), io.env()).load();
             ProviderRegistry registry = new ProviderRegistry(config.config());
             List<PluginView> views = registry.all().stream().sorted(Comparator.comparing(ProviderDefinition::id))
                     .map(p -> view(p, registry)).toList();
             if (format.json()) {
-                format.printJson(term.out(), new Listing(views.size(), views));
+                format.printJson(io.out(), new Listing(views.size(), views));
             } else if (format.plain()) {
-                views.forEach(v -> term.out().println(v.id()));
+                views.forEach(v -> io.out().println(v.id()));
             } else {
-                term.out().println("Providers (" + views.size() + "):");
+                io.out().println("Providers (" + views.size() + "):");
                 for (PluginView v : views) {
-                    term.out().println("- " + v.id() + " [" + v.source() + "] api=" + (v.api() == null ? "-" : v.api())
+                    io.out().println("- " + v.id() + " [" + v.source() + "] api=" + (v.api() == null ? "-" : v.api())
                             + (v.baseUrl() == null ? "" : " " + v.baseUrl())
                             + " | auth: " + String.join(", ", v.authMethods())
                             + (v.envVars().isEmpty() ? "" : " | env: " + String.join(", ", v.envVars()))

@@ -37,9 +37,9 @@ public final class Prompt implements AutoCloseable {
     }
 
     /** A prompt on the terminal, or empty when there is none (stdin or stdout is not a terminal). */
-    public static Optional<Prompt> open(Terminal term) {
-        Console console = System.console();
-        return console == null ? Optional.empty() : Optional.of(new Prompt(console, term.err()));
+    public static Optional<Prompt> open(Invocation io) {
+        Console console = io.console();
+        return console == null ? Optional.empty() : Optional.of(new Prompt(console, io.err()));
     }
 
     /** One of {@code choices}, shown numbered; answered by number or name, {@code fallback} on Enter. */

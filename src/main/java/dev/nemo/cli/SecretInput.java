@@ -17,8 +17,8 @@ public final class SecretInput {
     private SecretInput() {
     }
 
-    public static String read(String prompt, Terminal term) {
-        Console console = System.console();
+    public static String read(Invocation io, String prompt) {
+        Console console = io.console();
         if (console != null) {
             char[] typed = console.readPassword("%s", prompt);
             if (typed == null) {
@@ -29,7 +29,7 @@ public final class SecretInput {
             return secret;
         }
         try {
-            byte[] bytes = System.in.readNBytes(MAX_BYTES + 1);
+            byte[] bytes = io.stdin().readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 throw NemoException.usage("Standard input is larger than " + MAX_BYTES / 1024 + " KiB; expected one secret.");
             }
@@ -73,8 +73,8 @@ public final class SecretInput {
     }
 
     /** A yes/no question on the terminal; {@code defaultYes} on an empty answer. */
-    public static boolean confirm(String question, boolean defaultYes) {
-        Console console = System.console();
+    public static boolean confirm(Invocation io, String question, boolean defaultYes) {
+        Console console = io.console();
         if (console == null) {
             return false;
         }
@@ -86,8 +86,8 @@ public final class SecretInput {
     }
 
     /** A line typed at the terminal, or {@code fallback} when left empty. */
-    public static String ask(String question, String fallback) {
-        Console console = System.console();
+    public static String ask(Invocation io, String question, String fallback) {
+        Console console = io.console();
         if (console == null) {
             throw NemoException.failure("This needs an interactive terminal.");
         }
@@ -96,9 +96,5 @@ public final class SecretInput {
             throw NemoException.failure("No input (end of file at the prompt); nothing was saved.");
         }
         return answer.isBlank() ? fallback : answer.trim();
-    }
-
-    public static boolean interactive() {
-        return System.console() != null;
     }
 }

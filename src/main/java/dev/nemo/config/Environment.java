@@ -4,10 +4,22 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The process environment, captured once per run and passed down, so that nothing reads
- * {@code System.getenv} in static initialisers (native images freeze those at build time).
+ * The process environment and working directory, captured once per run and passed down, so that
+ * nothing reads {@code System.getenv} in static initialisers (native images freeze those at build
+ * time) and a test can run nemo in-process with an environment of its own.
+ *
+ * @param workingDir absolute; relative paths nemo is given resolve against it
  */
-public record Environment(Map<String, String> vars) {
+public record Environment(Map<String, String> vars, Path workingDir) {
+
+    public Environment {
+        workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    /** An environment in the process's working directory. */
+    public Environment(Map<String, String> vars) {
+        this(vars, Path.of("").toAbsolutePath());
+    }
 
     public static Environment current() {
         return new Environment(System.getenv());
@@ -29,10 +41,10 @@ public record Environment(Map<String, String> vars) {
 
     public Path home() {
         String home = get("HOME");
-        return Path.of(home != null ? home : System.getProperty("user.home"));
+        return workingDir.resolve(home != null ? home : System.getProperty("user.home"));
     }
 
-    /** Expands a leading {@code ~} to the home directory. */
+    /** Expands a leading {@code ~} to the home directory; a relative path is taken from the working directory. */
     public Path expand(String path) {
         if (path.equals("~")) {
             return home();
@@ -40,6 +52,6 @@ public record Environment(Map<String, String> vars) {
         if (path.startsWith("~/")) {
             return home().resolve(path.substring(2));
         }
-        return Path.of(path);
+        return workingDir.resolve(path);
     }
 }

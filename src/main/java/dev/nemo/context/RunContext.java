@@ -92,7 +92,7 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
      * about to send keys (probes, scan); the redactor then knows their values too.
      */
     public RunContext withKeyCommandsRun(java.util.function.Predicate<AuthProfile> needed, java.util.function.Consumer<String> warn) {
-        AuthStore resolved = store.withKeyCommandsRun(needed, warn);
+        AuthStore resolved = store.withKeyCommandsRun(env, needed, warn);
         if (resolved == store) {
             return this;
         }

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Help.Ansi;
 
 /**
  * The "Auth probes" section: the results table sorted by provider then label, and the summary
@@ -29,23 +31,22 @@ public final class ProbeTextRenderer {
     }
 
     private static final Pattern STATUS_CELL = Pattern.compile("(│ )(ok|auth|rate_limit|billing|timeout|format|unknown|no_model)( · )");
-    private static final String RESET = "\u001B[0m";
 
-    /** @param colour colour the status words (stdout is a terminal and NO_COLOR is unset) */
-    public static void render(ProbeRun run, TableLayout layout, boolean colour, PrintWriter out) {
+    /** @param ansi how the status words are coloured (picocli renders nothing when colour is off) */
+    public static void render(ProbeRun run, TableLayout layout, Ansi ansi, PrintWriter out) {
         out.println();
         out.println("Auth probes");
         if (run.results().isEmpty()) {
             out.println("- none"); // and no summary line, as the peer prints it
         } else {
-            table(run, layout, colour, out);
+            table(run, layout, ansi, out);
         }
         if (run.cancelled() != null) {
             out.println("Interrupted: " + run.cancelled() + " of " + run.totalTargets() + " probes cancelled.");
         }
     }
 
-    private static void table(ProbeRun run, TableLayout layout, boolean colour, PrintWriter out) {
+    private static void table(ProbeRun run, TableLayout layout, Ansi ansi, PrintWriter out) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         List<ProbeResult> sorted = new ArrayList<>(run.results());
         if (run.chains() != null) {
@@ -77,8 +78,8 @@ public final class ProbeTextRenderer {
         }
         String rendered = table.render(layout);
         // Coloured after layout, so escape codes never count toward column widths.
-        out.print(colour ? STATUS_CELL.matcher(rendered).replaceAll(m -> m.group(1) + ansi(m.group(2)) + m.group(2) + RESET + m.group(3))
-                : rendered);
+        out.print(ansi.enabled() ? STATUS_CELL.matcher(rendered).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) + ansi.string("@|" + style(m.group(2)) + " " + m.group(2) + "|@") + m.group(3))) : rendered);
         if (run.totalTargets() == 0) {
             out.println("No probe targets.");
         } else {
@@ -94,13 +95,13 @@ public final class ProbeTextRenderer {
         }
     }
 
-    /** The peer's palette: ok green; rate_limit, timeout, billing yellow; auth, format red; the rest dim. */
-    private static String ansi(String status) {
+    /** The peer's palette, as picocli style names: ok green; rate_limit, timeout, billing yellow; auth, format red; the rest dim. */
+    private static String style(String status) {
         return switch (status) {
-            case "ok" -> "\u001B[32m";
-            case "rate_limit", "timeout", "billing" -> "\u001B[33m";
-            case "auth", "format" -> "\u001B[31m";
-            default -> "\u001B[2m";
+            case "ok" -> "green";
+            case "rate_limit", "timeout", "billing" -> "yellow";
+            case "auth", "format" -> "red";
+            default -> "faint";
         };
     }
 }

@@ -49,7 +49,7 @@ public final class StepSummary {
         if (path == null) {
             return;
         }
-        Path file = Path.of(path);
+        Path file = env.workingDir().resolve(path);
         try {
             if (!appendTo(file, render(run))) {
                 warn.accept("not writing the probe summary to GITHUB_STEP_SUMMARY (" + file

@@ -176,7 +176,7 @@ class AuthStoreReaderTest {
         assertNull(pending.credential().secret());
         assertTrue(pending.hasCredential(), "a key command counts as a credential before it runs");
         assertFalse(Files.exists(ran), "reading the store must not run the command");
-        AuthStore resolved = store.withKeyCommandsRun(p -> true, warnings::add);
+        AuthStore resolved = store.withKeyCommandsRun(Environment.current(), p -> true, warnings::add);
         assertEquals("GSK_FROM_COMMAND", resolved.profiles().get("groq:default").credential().secret());
         assertTrue(Files.exists(ran));
     }
@@ -185,7 +185,7 @@ class AuthStoreReaderTest {
     void keyCommandsOfProfilesNotNeededDoNotRun() throws Exception {
         Path ran = agentDir.resolve("ran");
         pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!touch '" + ran + "'; echo k\"}}");
-        AuthStore resolved = read(Map.of()).withKeyCommandsRun(p -> p.provider().equals("openai"), warnings::add);
+        AuthStore resolved = read(Map.of()).withKeyCommandsRun(Environment.current(), p -> p.provider().equals("openai"), warnings::add);
         assertTrue(resolved.profiles().get("groq:default").hasCredential());
         assertFalse(Files.exists(ran));
     }
@@ -193,7 +193,7 @@ class AuthStoreReaderTest {
     @Test
     void failingPiKeyCommandLeavesTheKeyMissingWithAWarning() throws Exception {
         pi("{\"groq\": {\"type\": \"api_key\", \"key\": \"!echo gsk_partial; exit 3\"}}");
-        AuthProfile p = read(Map.of()).withKeyCommandsRun(x -> true, warnings::add).profiles().get("groq:default");
+        AuthProfile p = read(Map.of()).withKeyCommandsRun(Environment.current(), x -> true, warnings::add).profiles().get("groq:default");
         assertNull(p.credential().secret());
         assertFalse(p.hasCredential());
         assertEquals(1, warnings.size());

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad options, ids and files: one clear message on stderr, the documented exit code, nothing changed on disk. */
@@ -123,6 +125,47 @@ class BadInputIT {
         assertTrue(r.stderr().contains("'--bogus'"), r.toString());
         assertTrue(r.stderr().contains("Try 'nemo models status --help' for usage."), r.toString());
         assertNoStackTrace(r);
+    }
+
+    /** They change agents.defaults, which every agent shares: an --agent there would change nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"set openai/gpt-5", "set-image openai/gpt-5", "aliases add gpt openai/gpt-5", "aliases list",
+            "fallbacks add openai/gpt-5", "image-fallbacks clear"})
+    void commandsOnTheSharedDefaultsTakeNoAgentOption(String command) {
+        List<String> args = new java.util.ArrayList<>(List.of("models"));
+        args.addAll(List.of(command.split(" ")));
+        args.addAll(List.of("--agent", "work"));
+        NemoRun.Result r = nemo.run(args.toArray(String[]::new));
+        assertEquals(64, r.exitCode(), r.toString());
+        assertTrue(r.stderr().startsWith("error: ") && r.stderr().contains("'--agent'"), r.toString());
+        assertFalse(Files.exists(nemo.stateDir()), "nothing written");
+    }
+
+    @Test
+    void statusJsonAndStatusPlainAreMutuallyExclusive() {
+        NemoRun.Result r = nemo.run("models", "--status-json", "--status-plain");
+        assertEquals(64, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("--status-json") && r.stderr().contains("--status-plain")
+                && r.stderr().contains("mutually exclusive"), r.toString());
+        assertEquals("", r.stdout());
+    }
+
+    @Test
+    void probeModelAndProbeAllModelsAreMutuallyExclusive() {
+        NemoRun.Result r = nemo.run("models", "status", "--probe", "--probe-model", "openai/gpt-5", "--probe-all-models");
+        assertEquals(64, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("--probe-model") && r.stderr().contains("--probe-all-models")
+                && r.stderr().contains("mutually exclusive"), r.toString());
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        for (String[] command : List.of(new String[] {"--help"}, new String[] {"models", "status", "--help"},
+                new String[] {"models", "scan", "--help"})) {
+            NemoRun.Result r = nemo.run(command);
+            assertTrue(r.stdout().contains("Exit codes:") && r.stdout().contains("64") && r.stdout().contains("usage error"),
+                    r.toString());
+        }
     }
 
     @Test

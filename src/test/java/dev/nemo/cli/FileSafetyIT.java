@@ -175,7 +175,8 @@ class FileSafetyIT {
     @Test
     void reportToDevStdoutIsWrittenDirectly() {
         try (FakeProvider fake = probedSetup()) {
-            NemoRun.Result r = nemo.run("models", "status", "--probe", "--probe-report", "/dev/stdout");
+            // /dev/stdout is the process's own standard output: only a spawned nemo has one to capture.
+            NemoRun.Result r = NemoRun.spawned(home).run("models", "status", "--probe", "--probe-report", "/dev/stdout");
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.stdout()).contains("<testcase").contains("Auth probes");
         }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM (what {@code timeout} and CI cancellation send) is Ctrl-C: no new probes, what finished
- * is printed (text and {@code --json}, with {@code cancelled}), exit 143.
+ * is printed (text and {@code --json}, with {@code cancelled}), exit 143. A signal needs a process
+ * of its own, so these runs are spawned.
  */
 class TerminateIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,7 +29,7 @@ class TerminateIT {
     @BeforeEach
     void start() {
         fake = new FakeProvider();
-        nemo = new NemoRun(home);
+        nemo = NemoRun.spawned(home);
         Fixture.writeConfig(nemo, """
                 {"agents": {"defaults": {"model": "fake/ok"}},
                  "models": {"providers": {"fake": {"baseUrl": "%s", "api": "openai-completions",
@@ -48,18 +49,8 @@ class TerminateIT {
         String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("models", "status", "--probe", "--probe-all-models",
                 "--probe-timeout", "60000", "--probe-concurrency", "1"), java.util.Arrays.stream(extra)).toArray(String[]::new);
         NemoRun.Running running = nemo.start(args);
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (fake.requests().size() < 2 && System.nanoTime() < deadline && running.process().isAlive()) {
-            Thread.onSpinWait();
-        }
-        try {
-            // Not Process.destroy(): it sends SIGTERM too, but closes the streams we read the output from.
-            new ProcessBuilder("kill", "-TERM", Long.toString(running.process().pid())).start().waitFor();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        fake.awaitRequests(2, 60);
+        running.terminate();
         return running.await();
     }
 

@@ -9,8 +9,10 @@ import dev.nemo.probe.ProbeStatus;
 import dev.nemo.probe.ReasonCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.nemo.output.TableLayout;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Help.Ansi;
 
 class ProbeTextRendererTest {
     private static final ProbeRun RUN = new ProbeRun(0, 1200, 1200, 2, null, List.of(
@@ -20,7 +22,7 @@ class ProbeTextRendererTest {
 
     private static String render(boolean colour) {
         StringWriter out = new StringWriter();
-        ProbeTextRenderer.render(RUN, TableLayout.terminal(100), colour, new PrintWriter(out, true));
+        ProbeTextRenderer.render(RUN, TableLayout.terminal(100), Ansi.valueOf(colour), new PrintWriter(out, true));
         return out.toString();
     }
 
@@ -35,7 +37,8 @@ class ProbeTextRendererTest {
     @Test
     void colourWrapsOnlyTheStatusWordAndKeepsTheColumnsAligned() {
         String text = render(true);
-        assertThat(text).contains("\u001B[32mok\u001B[0m · 812ms").contains("\u001B[31mauth\u001B[0m · 95ms");
+        // picocli's rendering: the colour on, the word, the colour off, then a reset.
+        assertThat(text).contains("\u001B[32mok\u001B[39m\u001B[0m · 812ms").contains("\u001B[31mauth\u001B[39m\u001B[0m · 95ms");
         List<String> tableLines = text.lines().filter(l -> l.startsWith("│") || l.startsWith("┌")).toList();
         int width = tableLines.get(0).length();
         tableLines.forEach(l -> assertThat(l.replaceAll("\u001B\\[[0-9;]*m", "")).hasSize(width));
@@ -44,7 +47,7 @@ class ProbeTextRendererTest {
     @Test
     void noResultsShowNoneAndNoSummary() {
         StringWriter out = new StringWriter();
-        ProbeTextRenderer.render(new ProbeRun(0, 0, 0, 0, null, List.of(), null), TableLayout.terminal(100), false, new PrintWriter(out, true));
+        ProbeTextRenderer.render(new ProbeRun(0, 0, 0, 0, null, List.of(), null), TableLayout.terminal(100), Ansi.OFF, new PrintWriter(out, true));
         assertThat(out.toString()).contains("- none").doesNotContain("Probed").doesNotContain("No probe targets.");
     }
 }

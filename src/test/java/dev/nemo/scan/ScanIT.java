@@ -251,8 +251,9 @@ class ScanIT {
     @Test
     void inFlightMaximumSeenByServerEqualsConcurrency() {
         fake.catalogue(catalogue(IntStream.range(0, 16)
-                .mapToObj(i -> entry("p/model-" + i + "-tools-slow:free", "M" + i, 8192, "text->text", null, "0", "0"))
+                .mapToObj(i -> entry("p/model-" + i + "-tools:free", "M" + i, 8192, "text->text", null, "0", "0"))
                 .toArray(String[]::new)));
+        fake.holdAnswersUntilInFlight(4);
         var run = nemo.env("OPENROUTER_API_KEY", KEY).run("models", "scan", "--concurrency", "4", "--json");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(probes()).hasSize(16);
@@ -262,12 +263,29 @@ class ScanIT {
     @Test
     void aHungProbeEndsAtTheTimeout() throws Exception {
         fake.catalogue(catalogue(entry("a/quick-tools:free", "Quick", 8192, "text->text", null, "0", "0"),
-                entry("a/sluggish-tools-slow:free", "Sluggish", 8192, "text->text", null, "0", "0")));
+                entry("a/sluggish-tools-hang:free", "Sluggish", 8192, "text->text", null, "0", "0")));
         var run = nemo.env("OPENROUTER_API_KEY", KEY).run("models", "scan", "--timeout", "100", "--json");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode slow = JSON.readTree(run.stdout()).path("results").get(1);
+        assertThat(slow.path("modelRef").asText()).isEqualTo("openrouter/a/sluggish-tools-hang:free");
         assertThat(slow.path("tool").path("status").asText()).isEqualTo("timeout");
-        assertThat(slow.path("tool").path("latencyMs").asLong()).isBetween(100L, 290L);
+        assertThat(slow.path("tool").path("latencyMs").asLong()).isGreaterThanOrEqualTo(100L);
+        fake.awaitAbandoned(1, 30);
+    }
+
+    @Test
+    void ctrlCStopsTheScanWritesNothingAndExits130() {
+        fake.catalogue(catalogue(entry("a/quick-tools:free", "Quick", 8192, "text->text", null, "0", "0"),
+                entry("a/stuck-tools-hang:free", "Stuck", 8192, "text->text", null, "0", "0")));
+        byte[] before = Fixture.bytes(Fixture.config(nemo));
+        var running = nemo.env("OPENROUTER_API_KEY", KEY).start("models", "scan", "--yes", "--timeout", "60000");
+        fake.awaitRequests(3, 60); // the catalogue and both tool probes
+        running.interrupt();
+        var run = running.await();
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(130);
+        assertThat(run.stderr()).contains("Scan interrupted; nothing was written.");
+        assertThat(Fixture.bytes(Fixture.config(nemo))).isEqualTo(before);
+        fake.awaitAbandoned(1, 30);
     }
 
     @Test

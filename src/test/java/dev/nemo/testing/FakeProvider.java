@@ -21,13 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code quota} (OpenAI insufficient_quota), {@code ratelimit} (429 + retry-after),
  * {@code overloaded} (529), {@code model-missing} (404), {@code credit} (Anthropic credit balance
  * 400), {@code never} (no answer), {@code reset} (connection closed), {@code huge} (50 MB body),
- * {@code malformed} (broken JSON), {@code redirect} (302), {@code echo-key} (401 quoting the key).
- * It records every request and counts requests in flight.
+ * {@code malformed} (broken JSON), {@code redirect} (302), {@code echo-key} (401 quoting the key),
+ * {@code trickle} (a 200 whose body never ends: one byte every 100 ms, so only a whole-request
+ * timeout ends it). It records every request, counts requests in flight and requests the client
+ * gave up on, and can hold its answers until a number of requests are in flight at once
+ * ({@link #holdAnswersUntilInFlight}), so a concurrency test does not depend on timing.
  *
  * <p>It also serves a model catalogue at {@code GET …/models} ({@link #catalogue}) and answers
  * {@code models scan}'s probes (a request offering tools, or carrying an image) by id tokens: an id
  * containing {@code tools} returns a tool call (else a plain reply), {@code vision} accepts images
- * (else 404), {@code slow} answers after {@value #SLOW_MS} ms, {@code fail} answers 500.
+ * (else 404), {@code slow} answers after {@value #SLOW_MS} ms, {@code hang} never answers,
+ * {@code fail} answers 500.
  *
  * <p>The zero-token endpoints of {@code --probe-mode free} and {@code --usage} answer in each
  * provider's documented shape — OpenRouter {@code GET …/key}, DeepSeek {@code GET /user/balance},
@@ -65,6 +69,10 @@ public final class FakeProvider implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
+    private volatile int holdUntilInFlight;
+    private boolean holding; // guarded by this
+    private final List<Runnable> held = new java.util.ArrayList<>(); // guarded by this
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> rateLimitHeaders = new ConcurrentHashMap<>();
     private final AtomicInteger completions = new AtomicInteger();
@@ -192,6 +200,73 @@ public final class FakeProvider implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /**
+     * Holds every probe answer until {@code n} requests are in flight at the same time, then sends
+     * the held ones and answers the rest at once: the client must reach {@code n}, and cannot
+     * drift below it because an answer came early.
+     */
+    public FakeProvider holdAnswersUntilInFlight(int n) {
+        synchronized (this) {
+            holdUntilInFlight = n;
+            holding = true;
+        }
+        return this;
+    }
+
+    /** How many requests lost their connection before they were answered (the client gave up: a timeout, Ctrl-C). */
+    public int abandoned() {
+        return abandoned.get();
+    }
+
+    /** Waits until the server has received {@code n} requests; fails after {@code seconds}. */
+    public void awaitRequests(int n, long seconds) {
+        await(() -> seen.size() >= n, seconds, n + " requests (got " + seen.size() + ")");
+    }
+
+    /** Waits until the client has given up on {@code n} requests; fails after {@code seconds}. */
+    public void awaitAbandoned(int n, long seconds) {
+        await(() -> abandoned.get() >= n, seconds, n + " abandoned requests (got " + abandoned.get() + ")");
+    }
+
+    private synchronized void await(java.util.function.BooleanSupplier condition, long seconds, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        try {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("fake provider: no " + what + " within " + seconds + " s");
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void changed() {
+        notifyAll();
+    }
+
+    /** Sends {@code answer} now, or once the in-flight count {@link #holdAnswersUntilInFlight} asks for is reached. */
+    private void whenReleased(Runnable answer) {
+        List<Runnable> release;
+        synchronized (this) {
+            if (!holding) {
+                release = List.of(answer);
+            } else {
+                held.add(answer);
+                if (inFlight.get() < holdUntilInFlight) {
+                    return;
+                }
+                holding = false;
+                release = List.copyOf(held);
+                held.clear();
+            }
+        }
+        release.forEach(Runnable::run);
+    }
+
     /** Connections accepted so far. */
     public int connections() {
         return connections.get();
@@ -225,6 +300,7 @@ public final class FakeProvider implements AutoCloseable {
         }
         Seen request = new Seen(req.path(), Map.copyOf(headers), body);
         seen.add(request);
+        changed();
         String model = request.model() != null ? request.model() : modelFromPath(req.path());
         java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
         Runnable release = () -> {
@@ -234,7 +310,14 @@ public final class FakeProvider implements AutoCloseable {
             }
         };
         req.response().closeHandler(v -> release.run());
-        req.response().endHandler(v -> release.run());
+        // Vert.x calls the end handler when the answer is sent, and when the connection closes first.
+        req.response().endHandler(v -> {
+            if (!req.response().ended()) {
+                abandoned.incrementAndGet();
+                changed();
+            }
+            release.run();
+        });
         String key = authOf(headers);
         if (req.method() != io.vertx.core.http.HttpMethod.GET) {
             completions.incrementAndGet();
@@ -249,9 +332,12 @@ public final class FakeProvider implements AutoCloseable {
         if (req.method() == io.vertx.core.http.HttpMethod.GET && req.path().endsWith("/models")) {
             req.response().setStatusCode(catalogueStatus).putHeader("content-type", "application/json").end(catalogue);
         } else if (body.has("tools") || body.toString().contains("image_url")) {
-            scanAnswer(req.response(), model == null ? "" : model, body.has("tools"));
+            String id = model == null ? "" : model;
+            boolean toolProbe = body.has("tools");
+            whenReleased(() -> scanAnswer(req.response(), id, toolProbe));
         } else {
-            answer(req, model == null ? "ok" : model, key, defaultDelayMs);
+            String id = model == null ? "ok" : model;
+            whenReleased(() -> answer(req, id, key, defaultDelayMs));
         }
     }
 
@@ -275,6 +361,16 @@ public final class FakeProvider implements AutoCloseable {
         }
         switch (model) {
             case "never" -> { /* hold the request open until the client gives up */ }
+            case "trickle" -> {
+                res.setChunked(true).putHeader("content-type", "application/json").write("{");
+                vertx.setPeriodic(100, t -> {
+                    if (res.closed()) {
+                        vertx.cancelTimer(t);
+                    } else {
+                        res.write(" ");
+                    }
+                });
+            }
             case "reset" -> req.connection().close();
             case "huge" -> res.putHeader("content-type", "application/json").end(HUGE);
             case "malformed" -> res.putHeader("content-type", "application/json").end("{\"choices\": [tru");
@@ -377,6 +473,9 @@ public final class FakeProvider implements AutoCloseable {
                 res.putHeader("content-type", "application/json").end(success("/chat/completions"));
             }
         };
+        if (model.contains("hang")) {
+            return; // held open until the client gives up
+        }
         if (model.contains("slow")) {
             vertx.setTimer(SLOW_MS, t -> send.run());
         } else {

@@ -1,7 +1,19 @@
 package dev.nemo.testing;
 
+import dev.nemo.cli.CommandLineSetup;
+import dev.nemo.cli.Interrupts;
+import dev.nemo.cli.Invocation;
+import dev.nemo.cli.NemoCommand;
+import dev.nemo.config.Environment;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,24 +21,68 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+import picocli.CommandLine;
 
 /**
- * Runs the packaged nemo jar as its own process, the way users do: a clean environment (only
- * what the test sets, plus PATH and a temporary HOME), optional stdin, captured stdout/stderr.
+ * Runs nemo the way users do, with a clean environment (only what the test sets, plus PATH and
+ * a temporary HOME), a working directory (HOME unless set), optional stdin and captured
+ * stdout/stderr, in one of two ways:
+ * <ul>
+ * <li><b>in-process</b> (the default): the command line the launcher builds, configured by the
+ * same {@link CommandLineSetup#configure}, run on a thread of the test JVM with an
+ * {@link Invocation} made of the above instead of the process's own. No JVM start per run.</li>
+ * <li><b>spawned</b> ({@link #spawned}): the packaged artifact as its own process, for what only a
+ * process shows — signals, the launcher, writers in several processes, the packaged app itself.
+ * {@code -Dnemo.process=true} (and the native profile) spawn every run, as a release check.</li>
+ * </ul>
  */
 public final class NemoRun {
+    /** Every run spawned: asked for, or a native executable was built and is what is under test. */
+    private static final boolean SPAWN_ALL = Boolean.getBoolean("nemo.process") || nativeBinary() != null;
+    private static final long AWAIT_SECONDS = 120;
+
     private final Path home;
+    /** The command that runs nemo as a process; null: in-process. */
+    private final List<String> executable;
     private final Map<String, String> env = new LinkedHashMap<>();
     private byte[] stdin;
+    private Path workingDir;
+    private boolean terminal;
 
     public NemoRun(Path home) {
+        this(home, SPAWN_ALL ? artifact() : null);
+    }
+
+    private NemoRun(Path home, List<String> executable) {
         this.home = home;
+        this.executable = executable;
+        this.workingDir = home;
         env.put("HOME", home.toString());
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("NEMO_STATE_DIR", home.resolve(".nemo").toString());
+    }
+
+    /** Runs the packaged artifact as a process of its own, whatever the mode of the suite. */
+    public static NemoRun spawned(Path home) {
+        return new NemoRun(home, artifact());
+    }
+
+    /**
+     * Runs the JVM jar through the launcher script ({@code src/main/sh/nemo}) as users do, with
+     * {@code NEMO_JAR} and {@code JAVA} pointing at the build and this JDK, and no class cache.
+     */
+    public static NemoRun launcher(Path home) {
+        Path script = Path.of(System.getProperty("nemo.launcher", "src/main/sh/nemo")).toAbsolutePath();
+        return new NemoRun(home, List.of(script.toString())).env("NEMO_JAR", jar()).env("JAVA", javaBinary())
+                .env("NEMO_NO_CACHE", "1");
     }
 
     public NemoRun env(String name, String value) {
@@ -49,6 +105,22 @@ public final class NemoRun {
         return this;
     }
 
+    /** The directory nemo runs in (relative paths it is given resolve against it); HOME by default. */
+    public NemoRun workingDir(Path dir) {
+        this.workingDir = dir;
+        return this;
+    }
+
+    /**
+     * Stdout and stderr are terminal devices, as in an interactive shell (progress, colour). Only
+     * in-process: the test is skipped when runs are spawned, whose streams are pipes.
+     */
+    public NemoRun terminal(boolean terminal) {
+        Assumptions.assumeTrue(executable == null, "a spawned nemo writes to pipes, never to a terminal");
+        this.terminal = terminal;
+        return this;
+    }
+
     public Path stateDir() {
         return Path.of(env.get("NEMO_STATE_DIR"));
     }
@@ -61,32 +133,85 @@ public final class NemoRun {
         return start(args).await();
     }
 
-    /** Starts nemo without waiting, e.g. to interrupt it mid-run. */
+    /** Starts nemo without waiting, e.g. to read its stderr while it runs or to interrupt it. */
     public Running start(String... args) {
-        List<String> command = new ArrayList<>(artifact());
+        return executable == null ? inProcess(args) : spawn(args);
+    }
+
+    private Running inProcess(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LineStream err = new LineStream();
+        CtrlC ctrlC = new CtrlC();
+        Invocation invocation = new Invocation(new Environment(Map.copyOf(env), workingDir),
+                new ByteArrayInputStream(stdin == null ? new byte[0] : stdin),
+                new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false),
+                new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
+                terminal, terminal, null, ctrlC::register);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                exit.complete(CommandLineSetup.configure(new CommandLine(NemoCommand.class), invocation).execute(args));
+            } catch (Throwable t) {
+                exit.completeExceptionally(t);
+            }
+        }, "nemo " + String.join(" ", args));
+        thread.setDaemon(true);
+        thread.start();
+        return new Running(String.join(" ", args), exit, () -> out.toString(StandardCharsets.UTF_8), err::text,
+                err.lines, ctrlC::interrupt, () -> {
+                    throw new IllegalStateException("SIGTERM needs a spawned nemo (NemoRun.spawned)");
+                }, () -> { });
+    }
+
+    private Running spawn(String... args) {
+        List<String> command = new ArrayList<>(executable);
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         try {
             Process process = pb.start();
-            CompletableFuture<String> out = read(process.getInputStream());
-            BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
-            CompletableFuture<String> err = readLines(process.getErrorStream(), errLines);
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            LineStream err = new LineStream();
+            CompletableFuture<Void> errDone = CompletableFuture.runAsync(() -> copy(process.getErrorStream(), err));
             try (var in = process.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);
                 }
             }
-            return new Running(process, out, err, errLines, String.join(" ", args));
+            CompletableFuture<Integer> exit = process.onExit().thenApply(Process::exitValue);
+            return new Running(String.join(" ", args), exit, out::join, () -> {
+                errDone.join();
+                return err.text();
+            }, err.lines, () -> signal(process, "INT"), () -> signal(process, "TERM"), process::destroyForcibly);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run nemo", e);
         }
     }
 
-    /** A nemo process in flight; {@code errLines} receives each stderr line as it is written. */
-    public record Running(Process process, CompletableFuture<String> out, CompletableFuture<String> err,
-                          BlockingQueue<String> errLines, String args) {
+    /** A nemo run in flight; each stderr line can be read as it is written. */
+    public static final class Running {
+        private final String args;
+        private final CompletableFuture<Integer> exit;
+        private final Supplier<String> stdout;
+        private final Supplier<String> stderr;
+        private final BlockingQueue<String> errLines;
+        private final Runnable interrupt;
+        private final Runnable terminate;
+        private final Runnable kill;
+
+        Running(String args, CompletableFuture<Integer> exit, Supplier<String> stdout, Supplier<String> stderr,
+                BlockingQueue<String> errLines, Runnable interrupt, Runnable terminate, Runnable kill) {
+            this.args = args;
+            this.exit = exit;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.errLines = errLines;
+            this.interrupt = interrupt;
+            this.terminate = terminate;
+            this.kill = kill;
+        }
+
         /** The first stderr line matching {@code wanted}, waiting at most {@code seconds}; earlier lines are consumed. */
         public String awaitErrLine(Predicate<String> wanted, long seconds) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -94,8 +219,8 @@ public final class NemoRun {
                 while (true) {
                     String line = errLines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (line == null) {
-                        throw new AssertionError("nemo " + args + ": no matching stderr line within " + seconds + " s (alive="
-                                + process.isAlive() + ")");
+                        throw new AssertionError("nemo " + args + ": no matching stderr line within " + seconds
+                                + " s (finished=" + exit.isDone() + ")");
                     }
                     if (wanted.test(line)) {
                         return line;
@@ -107,26 +232,28 @@ public final class NemoRun {
             }
         }
 
-        /** Sends SIGINT, as Ctrl-C does. */
+        /** Ctrl-C: SIGINT to a spawned process; in-process, the handler the run registered for it. */
         public void interrupt() {
-            try {
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            interrupt.run();
+        }
+
+        /**
+         * SIGTERM to a spawned process (not {@code Process.destroy()}: it sends SIGTERM too, but
+         * closes the streams the output is read from); an in-process run has no signal to receive.
+         */
+        public void terminate() {
+            terminate.run();
         }
 
         public Result await() {
             try {
-                if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("nemo " + args + " did not finish within 120 s");
-                }
-                return new Result(process.exitValue(), out.get(), err.get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e);
+                int code = exit.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+                return new Result(code, stdout.get(), stderr.get());
+            } catch (TimeoutException e) {
+                kill.run();
+                throw new AssertionError("nemo " + args + " did not finish within " + AWAIT_SECONDS + " s");
+            } catch (ExecutionException e) {
+                throw new AssertionError("nemo " + args + " failed in the test JVM", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -134,14 +261,87 @@ public final class NemoRun {
         }
     }
 
-    private static CompletableFuture<String> read(java.io.InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+    /** Ctrl-C for an in-process run: the handler the command registered while it runs. */
+    private static final class CtrlC {
+        private final AtomicReference<Runnable> handler = new AtomicReference<>();
+
+        Interrupts register(Runnable onInterrupt) {
+            handler.set(onInterrupt);
+            return new Interrupts() {
+                @Override
+                public int exitCode() {
+                    return dev.nemo.cli.ExitCodes.INTERRUPTED; // Ctrl-C is the only interrupt a test sends in-process
+                }
+
+                @Override
+                public void close() {
+                    handler.compareAndSet(onInterrupt, null);
+                }
+            };
+        }
+
+        void interrupt() {
+            Runnable current = handler.get();
+            if (current == null) {
+                throw new IllegalStateException("nemo is not listening for Ctrl-C (not started, or already finished)");
             }
-        });
+            current.run();
+        }
+    }
+
+    /** Stderr as written: all of it, and each complete line (without its newline) as it arrives. */
+    private static final class LineStream extends OutputStream {
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream all = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            all.write(b);
+            if (b == '\n') {
+                lines.add(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
+
+        synchronized String text() {
+            return all.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String readAll(InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copy(InputStream from, OutputStream to) {
+        try {
+            from.transferTo(to);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void signal(Process process, String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -149,41 +349,23 @@ public final class NemoRun {
      * ({@code nemo.native}), else the JVM jar ({@code nemo.jar}).
      */
     static List<String> artifact() {
-        String nativeBinary = System.getProperty("nemo.native", "");
-        if (!nativeBinary.isBlank() && java.nio.file.Files.isExecutable(Path.of(nativeBinary))) {
+        String nativeBinary = nativeBinary();
+        if (nativeBinary != null) {
             return List.of(nativeBinary);
         }
-        String jar = System.getProperty("nemo.jar", "target/quarkus-app/quarkus-run.jar");
-        return List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar);
+        return List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar());
     }
 
-    /** Reads the whole stream verbatim, handing each complete line (without its newline) to {@code lines} as it arrives. */
-    private static CompletableFuture<String> readLines(java.io.InputStream stream, BlockingQueue<String> lines) {
-        return CompletableFuture.supplyAsync(() -> {
-            StringBuilder all = new StringBuilder();
-            StringBuilder line = new StringBuilder();
-            try (var reader = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)) {
-                char[] buffer = new char[4096];
-                int n;
-                while ((n = reader.read(buffer)) >= 0) {
-                    all.append(buffer, 0, n);
-                    for (int i = 0; i < n; i++) {
-                        if (buffer[i] == '\n') {
-                            lines.add(line.toString());
-                            line.setLength(0);
-                        } else {
-                            line.append(buffer[i]);
-                        }
-                    }
-                }
-                if (line.length() > 0) {
-                    lines.add(line.toString());
-                }
-                return all.toString();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    /** The JVM jar the build packaged; the test is skipped when there is none (a native-only build). */
+    private static String jar() {
+        Path jar = Path.of(System.getProperty("nemo.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar);
+        return jar.toString();
+    }
+
+    private static String nativeBinary() {
+        String path = System.getProperty("nemo.native", "");
+        return !path.isBlank() && Files.isExecutable(Path.of(path)) ? path : null;
     }
 
     private static String javaBinary() {

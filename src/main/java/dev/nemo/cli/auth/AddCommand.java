@@ -1,5 +1,6 @@
 package dev.nemo.cli.auth;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.SecretInput;
@@ -10,14 +11,11 @@ import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
 import dev.nemo.models.ModelRef;
 import dev.nemo.providers.ProviderDefinition;
-import dev.nemo.cli.AgentOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,19 +26,13 @@ public class AddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
-
     @Option(names = "--force", description = "Replace an existing profile of that id without asking.")
     boolean force;
 
     @Override
     public Integer call() {
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
-        Prompt prompt = Prompt.open(s.term()).orElseThrow(() -> NemoException.failure("auth add is interactive and needs a terminal; use "
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
+        Prompt prompt = Prompt.open(s.io()).orElseThrow(() -> NemoException.failure("auth add is interactive and needs a terminal; use "
                 + "`nemo models auth paste-token` or `nemo models auth login --provider <id>` with stdin instead."));
         String provider;
         String kind;
@@ -95,9 +87,9 @@ public class AddCommand implements Callable<Integer> {
         return key;
     }
 
-    private static int done(AuthCommand.Session s, String profile, String provider, CredentialKind mode) {
+    private static int done(AuthCommand.AgentAuth s, String profile, String provider, CredentialKind mode) {
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + profile + " (" + provider + "/" + mode.wireName() + ")");
+        s.io().out().println("Auth profile: " + profile + " (" + provider + "/" + mode.wireName() + ")");
         return ExitCodes.OK;
     }
 }

@@ -1,10 +1,9 @@
 package dev.nemo.cli.auth;
 
 import dev.nemo.NemoException;
-import dev.nemo.cli.AgentOption;
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.SecretInput;
-import dev.nemo.cli.CommandSupport;
-import dev.nemo.cli.Terminal;
+import dev.nemo.cli.models.ModelsCommand;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.config.HomePaths;
@@ -13,8 +12,6 @@ import dev.nemo.auth.oauth.LoginService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code nemo models auth}: the agent's auth profiles. Without a subcommand it prints its help. */
 @Command(name = "auth", mixinStandardHelpOptions = true,
@@ -23,34 +20,28 @@ import picocli.CommandLine.Spec;
                 ListCommand.class, RemoveCommand.class, OrderCommand.class, ClearCooldownCommand.class})
 public class AuthCommand extends dev.nemo.cli.CommandGroup {
 
-    @Option(names = "--agent", paramLabel = "<id>",
-            description = "Configured agent id; overrides NEMO_AGENT_DIR and PI_CODING_AGENT_DIR.")
-    String agent;
-
-
-    /** What every auth subcommand starts from: the writers and the agent's context. */
-    record Session(Terminal term, RunContext ctx, AuthProfileService profiles) {
-        /** The subcommand's own {@code --agent} wins over the one given to {@code auth}. */
-        static Session open(CommandSpec spec, AgentOption own, String parentAgent) {
-            String agent = own.agent() != null ? own.agent() : parentAgent;
-            Terminal term = CommandSupport.terminal(spec);
-            RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
-            return new Session(term, ctx, new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers()));
+    /** The agent an auth subcommand works on: its run context and profile service, and the run's streams. */
+    record AgentAuth(Invocation io, RunContext ctx, AuthProfileService profiles) {
+        /** The agent {@code --agent} names (given on {@code models}, {@code auth} or the subcommand), else the default one. */
+        static AgentAuth open(CommandSpec spec) {
+            Invocation io = Invocation.of(spec);
+            RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
+            return new AgentAuth(io, ctx, new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers()));
         }
 
         /** The login workflow on this agent's store and config. */
         LoginService login() {
-            return new LoginService(profiles, ctx.providers(), ctx.catalog(), () -> ctx.selectionEditor(term::warn));
+            return new LoginService(profiles, ctx.providers(), ctx.catalog(), () -> ctx.selectionEditor(io::warn));
         }
 
         /** An instruction for the user (stderr): OAuth URLs and codes, never a secret. */
         void say(String line) {
-            term.err().println(line);
-            term.err().flush();
+            io.err().println(line);
+            io.err().flush();
         }
 
         String display(Path path) {
-            return HomePaths.display(path, term.env());
+            return HomePaths.display(path, io.env());
         }
 
         /**
@@ -62,8 +53,8 @@ public class AuthCommand extends dev.nemo.cli.CommandGroup {
             if (force || !ctx.store().profiles().containsKey(profileId)) {
                 return force;
             }
-            if (SecretInput.interactive()) {
-                if (SecretInput.confirm("Auth profile " + profileId + " exists. Replace it?", false)) {
+            if (io.interactive()) {
+                if (SecretInput.confirm(io, "Auth profile " + profileId + " exists. Replace it?", false)) {
                     return true;
                 }
                 throw NemoException.failure("Auth profile " + profileId + " was kept; nothing was changed.");
@@ -73,7 +64,7 @@ public class AuthCommand extends dev.nemo.cli.CommandGroup {
 
         void updated(Path... paths) {
             for (Path p : paths) {
-                term.out().println("Updated " + display(p));
+                io.out().println("Updated " + display(p));
             }
         }
     }

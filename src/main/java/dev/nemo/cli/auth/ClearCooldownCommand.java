@@ -1,16 +1,13 @@
 package dev.nemo.cli.auth;
 
 import dev.nemo.auth.CooldownReset;
-import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.ExitCodes;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,12 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public class ClearCooldownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -40,15 +31,15 @@ public class ClearCooldownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         CooldownReset reset = new CooldownReset(s.ctx().store(), s.profiles().storePath());
         CooldownReset.Result result = target.all ? reset.clearAll() : reset.clear(target.profileId);
         s.updated(result.written().toArray(Path[]::new));
         if (result.profileIds().isEmpty()) {
-            s.term().out().println(target.all ? "No profile has a cooldown, a disable or failure counts."
+            s.io().out().println(target.all ? "No profile has a cooldown, a disable or failure counts."
                     : "Auth profile " + target.profileId.trim() + " has no cooldown, disable or failure counts.");
         } else {
-            s.term().out().println("Cleared cooldown, disable and failure counts: " + String.join(", ", result.profileIds()));
+            s.io().out().println("Cleared cooldown, disable and failure counts: " + String.join(", ", result.profileIds()));
         }
         return ExitCodes.OK;
     }

@@ -12,12 +12,10 @@ import dev.nemo.config.ProviderId;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.nio.file.Path;
 import java.util.List;
-import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,12 +25,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
 
     @Mixin
     OutputFormat format;
@@ -57,7 +49,7 @@ public class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         String only = provider == null ? null : ProviderId.normalize(provider);
         long now = System.currentTimeMillis();
         AuthStore store = s.ctx().store();
@@ -74,7 +66,7 @@ public class ListCommand implements Callable<Integer> {
                             u.errorCount(), u.failureCounts().isEmpty() ? null : u.failureCounts());
                 }).toList();
         Path inheritedFrom = store.inherited() == null ? null : store.inherited().store().path();
-        var out = s.term().out();
+        var out = s.io().out();
         if (format.json()) {
             format.printJson(out, new Listing(store.path().toString(), inheritedFrom == null ? null : inheritedFrom.toString(), rows));
         } else if (format.plain()) {

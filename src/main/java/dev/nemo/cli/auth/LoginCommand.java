@@ -3,12 +3,9 @@ package dev.nemo.cli.auth;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.SecretInput;
 import dev.nemo.auth.oauth.LoginService;
-import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,12 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public class LoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
 
     @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider to log in to.")
     String provider;
@@ -44,15 +35,15 @@ public class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         LoginService.Login login = s.login().login(new LoginService.Request(provider, method, profileId, setDefault),
-                id -> SecretInput.read("API key for " + id + ": ", s.term()), id -> s.mayReplace(id, force), s::say);
+                id -> SecretInput.read(s.io(), "API key for " + id + ": "), id -> s.mayReplace(id, force), s::say);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + login.profileId() + " (" + login.provider() + "/" + login.kind().wireName() + ")");
+        s.io().out().println("Auth profile: " + login.profileId() + " (" + login.provider() + "/" + login.kind().wireName() + ")");
         if (login.defaultSet()) {
-            s.term().out().println("Default model set to " + login.defaultModel());
+            s.io().out().println("Default model set to " + login.defaultModel());
         } else if (login.defaultModel() != null) {
-            s.term().out().println("Default model available: " + login.defaultModel() + " (use --set-default to apply)");
+            s.io().out().println("Default model available: " + login.defaultModel() + " (use --set-default to apply)");
         }
         return ExitCodes.OK;
     }

@@ -1,7 +1,6 @@
 package dev.nemo.cli.auth;
 
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.AgentOption;
 import dev.nemo.cli.OutputFormat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,9 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {OrderCommand.Get.class, OrderCommand.Set.class, OrderCommand.Clear.class})
 public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
-    @ParentCommand
-    AuthCommand parent;
-
     /** {@code inheritedFrom}: the main agent's store, when {@code order} is inherited from it. */
     @RegisterForReflection
     public record OrderView(String agentId, String agentDir, String provider, String authStorePath,
@@ -31,24 +26,20 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
                             List<String> order, String inheritedFrom) {
     }
 
-    static void header(AuthCommand.Session s, String provider) {
-        s.term().out().println("Agent: " + (s.ctx().agent().agentId() != null ? s.ctx().agent().agentId() : s.display(s.ctx().agent().agentDir())));
-        s.term().out().println("Provider: " + provider);
+    static void header(AuthCommand.AgentAuth s, String provider) {
+        s.io().out().println("Agent: " + (s.ctx().agent().agentId() != null ? s.ctx().agent().agentId() : s.display(s.ctx().agent().agentDir())));
+        s.io().out().println("Provider: " + provider);
     }
 
     /** What get, set and clear share: the agent, the store and the {@code --provider} they act on. */
     abstract static class ProviderOrder implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Mixin
-        AgentOption agentOption;
-        @ParentCommand
-        OrderCommand order;
         @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider.")
         String provider;
 
-        AuthCommand.Session session() {
-            return AuthCommand.Session.open(spec, agentOption, order.parent.agent);
+        AuthCommand.AgentAuth agentAuth() {
+            return AuthCommand.AgentAuth.open(spec);
         }
     }
 
@@ -59,21 +50,21 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
         @Override
         public Integer call() {
-            AuthCommand.Session s = session();
+            AuthCommand.AgentAuth s = agentAuth();
             String id = s.profiles().provider(provider);
             List<String> ids = s.profiles().order(id).orElse(null);
             java.nio.file.Path from = s.profiles().orderInheritedFrom(id).orElse(null);
             if (format.json()) {
-                format.printJson(s.term().out(), new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
+                format.printJson(s.io().out(), new OrderView(s.ctx().agent().agentId(), s.ctx().agent().agentDir().toString(),
                         id, s.profiles().storePath().toString(), ids, from == null ? null : from.toString()));
             } else if (format.plain()) {
                 if (ids != null) {
-                    ids.forEach(s.term().out()::println);
+                    ids.forEach(s.io().out()::println);
                 }
             } else {
                 header(s, id);
-                s.term().out().println("Auth file: " + s.display(s.profiles().storePath()));
-                s.term().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids))
+                s.io().out().println("Auth file: " + s.display(s.profiles().storePath()));
+                s.io().out().println("Order override: " + (ids == null ? "(none)" : String.join(", ", ids))
                         + (from == null ? "" : " (inherited from the main agent's " + s.display(from) + ")"));
             }
             return ExitCodes.OK;
@@ -87,12 +78,12 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
 
         @Override
         public Integer call() {
-            AuthCommand.Session s = session();
+            AuthCommand.AgentAuth s = agentAuth();
             String id = s.profiles().provider(provider);
             List<String> saved = s.profiles().setOrder(id, ids);
             s.updated(s.profiles().storePath());
             header(s, id);
-            s.term().out().println("Order override: " + String.join(", ", saved));
+            s.io().out().println("Order override: " + String.join(", ", saved));
             return ExitCodes.OK;
         }
     }
@@ -101,15 +92,15 @@ public class OrderCommand extends dev.nemo.cli.CommandGroup {
     public static class Clear extends ProviderOrder {
         @Override
         public Integer call() {
-            AuthCommand.Session s = session();
+            AuthCommand.AgentAuth s = agentAuth();
             String id = s.profiles().provider(provider);
             boolean removed = s.profiles().clearOrder(id);
             if (removed) {
                 s.updated(s.profiles().storePath());
             }
             header(s, id);
-            s.term().out().println(removed ? "Cleared per-agent order override." : "No per-agent order override to clear.");
-            s.profiles().mainOrder(id).ifPresent(main -> s.term().out().println("Order override still inherited from the main agent's "
+            s.io().out().println(removed ? "Cleared per-agent order override." : "No per-agent order override to clear.");
+            s.profiles().mainOrder(id).ifPresent(main -> s.io().out().println("Order override still inherited from the main agent's "
                     + s.display(s.profiles().inheritedStorePath().orElseThrow()) + ": " + String.join(", ", main)));
             return ExitCodes.OK;
         }

@@ -5,12 +5,9 @@ import dev.nemo.cli.SecretInput;
 import dev.nemo.auth.ExpiryDuration;
 import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
-import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,12 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public class PasteTokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
 
     @Option(names = "--provider", paramLabel = "<id>", required = true, description = "Provider the token is for.")
     String provider;
@@ -41,15 +32,15 @@ public class PasteTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         String id = s.profiles().provider(provider);
         String profile = ProfileId.of(id, profileId, "manual");
         Long expires = expiresIn == null ? null : System.currentTimeMillis() + ExpiryDuration.parseMillis(expiresIn);
         boolean replace = s.mayReplace(profile, force);
-        String token = TokenRules.check(s.ctx().providers().find(id).orElseThrow(), SecretInput.read("Paste token for " + id + ": ", s.term()));
+        String token = TokenRules.check(s.ctx().providers().find(id).orElseThrow(), SecretInput.read(s.io(), "Paste token for " + id + ": "));
         s.profiles().saveToken(id, profile, token, expires, replace);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");
+        s.io().out().println("Auth profile: " + profile + " (" + id + "/token)");
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.nemo.cli.auth;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
 import dev.nemo.cli.Prompt;
@@ -7,12 +8,9 @@ import dev.nemo.auth.ProfileId;
 import dev.nemo.auth.TokenRules;
 import dev.nemo.models.ModelRef;
 import dev.nemo.providers.ProviderDefinition;
-import dev.nemo.cli.AgentOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,12 +21,6 @@ public class SetupTokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AgentOption agentOption;
-
-    @ParentCommand
-    AuthCommand parent;
-
     @Option(names = "--provider", paramLabel = "<id>", defaultValue = ModelRef.DEFAULT_PROVIDER, description = "Provider (default: ${DEFAULT-VALUE}).")
     String provider;
 
@@ -37,17 +29,17 @@ public class SetupTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuthCommand.Session s = AuthCommand.Session.open(spec, agentOption, parent.agent);
+        AuthCommand.AgentAuth s = AuthCommand.AgentAuth.open(spec);
         String id = s.profiles().provider(provider);
         ProviderDefinition definition = s.ctx().providers().find(id).orElseThrow();
         String profile = ProfileId.of(id, null, "manual");
         boolean replace = s.mayReplace(profile, false); // asked before the token, not after
-        Prompt prompt = Prompt.open(s.term()).orElseThrow(() -> NemoException.failure("setup-token requires an interactive terminal; "
+        Prompt prompt = Prompt.open(s.io()).orElseThrow(() -> NemoException.failure("setup-token requires an interactive terminal; "
                 + "pipe the token to `nemo models auth paste-token --provider " + provider + "` instead."));
         String token;
         try (prompt) {
             if (!yes && !prompt.confirm("Continue with " + id + " token auth?", true)) {
-                s.term().out().println("Cancelled; nothing was saved.");
+                s.io().out().println("Cancelled; nothing was saved.");
                 return ExitCodes.OK;
             }
             definition.setupToken().ifPresent(t -> prompt.say("Run `" + t.command() + "` on any machine and paste its output here."));
@@ -56,7 +48,7 @@ public class SetupTokenCommand implements Callable<Integer> {
         }
         s.profiles().saveToken(id, profile, token, null, replace);
         s.updated(s.profiles().storePath(), s.profiles().configPath());
-        s.term().out().println("Auth profile: " + profile + " (" + id + "/token)");
+        s.io().out().println("Auth profile: " + profile + " (" + id + "/token)");
         return ExitCodes.OK;
     }
 }

@@ -46,7 +46,7 @@ public class CompleteCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            values(Environment.current()).forEach(out::println);
+            values(dev.nemo.cli.Invocation.of(spec).env()).forEach(out::println);
         } catch (RuntimeException e) {
             // A broken config or store: nothing to offer, and nothing printed into the user's prompt.
         }

@@ -2,10 +2,8 @@ package dev.nemo.cli.models;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
-import dev.nemo.cli.AgentOption;
-import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.cli.Terminal;
+import dev.nemo.cli.Invocation;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.models.ModelListQuery;
@@ -20,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,9 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @ParentCommand
-    ModelsCommand parent;
 
     @Option(names = "--all", description = "The whole model catalogue (built in plus models.providers), not only configured models.")
     boolean all;
@@ -45,12 +39,9 @@ public class ListCommand implements Callable<Integer> {
     @Mixin
     OutputFormat format;
 
-    @Mixin
-    AgentOption agentOption;
-
     @Override
     public Integer call() {
-        Terminal term = CommandSupport.terminal(spec);
+        Invocation io = Invocation.of(spec);
         String providerFilter = null;
         if (provider != null) {
             if (provider.isBlank() || provider.trim().chars().anyMatch(Character::isWhitespace)) {
@@ -58,18 +49,17 @@ public class ListCommand implements Callable<Integer> {
             }
             providerFilter = ProviderId.normalize(provider);
         }
-        String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
-        RunContext ctx = RunContextLoader.load(term.env(), agent, term::warn);
+        RunContext ctx = RunContextLoader.load(io.env(), ModelsCommand.agent(spec), io::warn);
         ModelCatalog catalog = ModelCatalog.load(ctx.config().config(), ctx.providers());
         List<ModelRow> rows = new ModelLister(ctx.models(), catalog, ctx::hasAuth).rows(new ModelListQuery(all, local, providerFilter));
         if (format.json()) {
-            format.printJson(term.out(), ModelListJson.of(rows));
+            format.printJson(io.out(), ModelListJson.of(rows));
         } else if (format.plain()) {
-            rows.forEach(r -> term.out().println(r.key()));
+            rows.forEach(r -> io.out().println(r.key()));
         } else {
-            new ModelTableRenderer().render(rows, term.out());
+            new ModelTableRenderer().render(rows, io.out());
         }
-        term.out().flush();
+        io.out().flush();
         return ExitCodes.OK;
     }
 }

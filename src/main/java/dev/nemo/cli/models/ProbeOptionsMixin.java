@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** The {@code --probe*} options of {@code models status}, validated into {@link ProbeOptions}. */
@@ -30,12 +31,18 @@ public class ProbeOptionsMixin {
     @Option(names = "--probe-profile", paramLabel = "<id>", split = ",", description = "Probe only these profile ids (repeatable, comma-separated).")
     List<String> profiles = new ArrayList<>();
 
-    @Option(names = "--probe-model", paramLabel = "<ref>", split = ",",
-            description = "Probe these models (provider/model or alias) with each matching credential (repeatable).")
-    List<String> models = new ArrayList<>();
+    /** Which models to probe: the one per provider by default, these, or all of them. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ModelChoice modelChoice;
 
-    @Option(names = "--probe-all-models", description = "Probe every configured model of each provider, per credential.")
-    boolean allModels;
+    static class ModelChoice {
+        @Option(names = "--probe-model", paramLabel = "<ref>", split = ",",
+                description = "Probe these models (provider/model or alias) with each matching credential (repeatable).")
+        List<String> models = new ArrayList<>();
+
+        @Option(names = "--probe-all-models", description = "Probe every configured model of each provider, per credential.")
+        boolean allModels;
+    }
 
     @Option(names = "--probe-timeout", paramLabel = "<ms>", description = "Whole-request timeout per probe (default: ${DEFAULT-VALUE}).")
     long timeoutMs = ProbeOptions.DEFAULT_TIMEOUT_MS;
@@ -79,7 +86,7 @@ public class ProbeOptionsMixin {
 
     /** True when a {@code --probe-*} option was given without {@code --probe}. */
     boolean tuningWithoutProbe() {
-        return !probe && (provider != null || !profiles.isEmpty() || !models.isEmpty() || allModels || report != null
+        return !probe && (provider != null || !profiles.isEmpty() || modelChoice != null || report != null
                 || !mode.equals(ProbeMode.COMPLETION.wireName()) || chain || results != null || metrics != null);
     }
 
@@ -94,9 +101,9 @@ public class ProbeOptionsMixin {
         if (provider != null && provider.isBlank()) {
             throw NemoException.usage("--probe-provider needs a provider id, e.g. --probe-provider anthropic");
         }
-        if (allModels && !models.isEmpty()) {
-            throw NemoException.usage("--probe-all-models and --probe-model cannot be combined; choose one");
-        }
+        ModelChoice choice = modelChoice != null ? modelChoice : new ModelChoice();
+        List<String> models = choice.models;
+        boolean allModels = choice.allModels;
         ProbeMode probeMode = ProbeMode.fromWireName(mode.trim()).orElseThrow(() -> NemoException.usage(
                 "--probe-mode must be one of " + ProbeMode.choices() + "; got \"" + mode.trim() + "\""));
         if (probeMode != ProbeMode.COMPLETION && (!models.isEmpty() || allModels)) {

@@ -1,9 +1,7 @@
 package dev.nemo.cli.models;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.AgentOption;
-import dev.nemo.cli.CommandSupport;
-import dev.nemo.cli.Terminal;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.output.JqFilter;
 import dev.nemo.output.ScanJson;
@@ -15,22 +13,21 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Scan a provider catalogue (OpenRouter by default) for free models, probe their tool and image "
                 + "support concurrently, rank them, and optionally apply them as fallbacks.",
-        footer = {"", "Exit codes: 0 ok (also: selection cancelled); 1 failure (catalogue HTTP error, no tool-capable "
-                + "model, not a terminal and no --yes, empty selection, config write); 64 usage error; 130 interrupted "
-                + "(Ctrl-C); 143 terminated (SIGTERM)."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok (also: selection cancelled)",
+                "1:failure: catalogue HTTP error, no tool-capable model, not a terminal and no --yes, empty selection, config write",
+                "64:usage error",
+                "130:interrupted (Ctrl-C during probes)",
+                "143:terminated (SIGTERM during probes)"})
 public class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @ParentCommand
-    ModelsCommand parent;
 
     @Option(names = "--yes", description = "Apply the preselection without prompting.")
     boolean yes;
@@ -54,38 +51,35 @@ public class ScanCommand implements Callable<Integer> {
     @Mixin
     ScanOptionsMixin scanOptions;
 
-    @Mixin
-    AgentOption agentOption;
-
     @Override
     public Integer call() {
-        Terminal term = CommandSupport.terminal(spec);
+        Invocation io = Invocation.of(spec);
         ScanOptions options = scanOptions.toOptions();
-        String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
+        String agent = ModelsCommand.agent(spec);
         ScanService.Mode mode = yes ? ScanService.Mode.APPLY : noInput || json ? ScanService.Mode.PREVIEW : ScanService.Mode.PROMPT;
-        ScanConsole console = new ScanConsole(term, json);
-        ScanOutcome outcome = new ScanService(term.env(), term::warn).run(
+        ScanConsole console = new ScanConsole(io, json);
+        ScanOutcome outcome = new ScanService(io.env(), io::warn).run(
                 new ScanService.Request(agent, options, mode, setDefault, setImage), console);
         if (outcome instanceof ScanOutcome.Interrupted) {
-            term.err().println("Scan interrupted; nothing was written.");
+            io.err().println("Scan interrupted; nothing was written.");
             return console.stoppedBy();
         }
         if (outcome instanceof ScanOutcome.MetadataOnly m) {
             if (json) {
-                OutputFormat.printJson(term.out(), m.models(), jq);
+                OutputFormat.printJson(io.out(), m.models(), jq);
             } else {
-                ScanTextRenderer.metadataOnly(m, term.tableLayout(), term.out());
+                ScanTextRenderer.metadataOnly(m, io.tableLayout(), io.out());
             }
         } else if (outcome instanceof ScanOutcome.Selected s) {
             if (json) {
-                OutputFormat.printJson(term.out(), ScanJson.of(s, setDefault, setImage), jq);
+                OutputFormat.printJson(io.out(), ScanJson.of(s, setDefault, setImage), jq);
             } else {
-                ScanTextRenderer.selected(s, term.env(), term.out());
+                ScanTextRenderer.selected(s, io.env(), io.out());
             }
         } else {
-            ScanTextRenderer.declined(term.out());
+            ScanTextRenderer.declined(io.out());
         }
-        term.out().flush();
+        io.out().flush();
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,6 @@
 package dev.nemo.cli.models;
 
-import dev.nemo.cli.SecretInput;
-import dev.nemo.cli.Terminal;
+import dev.nemo.cli.Invocation;
 import dev.nemo.output.ScanTableRenderer;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.scan.ModelScanResult;
@@ -11,25 +10,25 @@ import java.util.Optional;
 
 /** The {@code models scan} dialog on the terminal; with {@code --json} only notes and Ctrl-C handling remain. */
 final class ScanConsole implements ScanDialog {
-    private final Terminal term;
+    private final Invocation io;
     private final boolean json;
     private final TerminalProbeObserver probes;
 
-    ScanConsole(Terminal term, boolean json) {
-        this.term = term;
+    ScanConsole(Invocation io, boolean json) {
+        this.io = io;
         this.json = json;
-        this.probes = new TerminalProbeObserver(term, "Probing models", !json);
+        this.probes = new TerminalProbeObserver(io, "Probing models", !json);
     }
 
     @Override
     public void note(String line) {
-        term.err().println(line);
-        term.err().flush();
+        io.err().println(line);
+        io.err().flush();
     }
 
     @Override
     public boolean canAsk() {
-        return SecretInput.interactive();
+        return io.interactive();
     }
 
     @Override
@@ -50,14 +49,14 @@ final class ScanConsole implements ScanDialog {
     @Override
     public void ranked(List<ModelScanResult> results) {
         if (!json) {
-            term.out().println(ScanTableRenderer.summary(results));
-            ScanTableRenderer.render(results, term.tableLayout(), term.out());
-            term.out().flush();
+            io.out().println(ScanTableRenderer.summary(results));
+            ScanTableRenderer.render(results, io.tableLayout(), io.out());
+            io.out().flush();
         }
     }
 
     @Override
     public Optional<List<ModelScanResult>> choose(String title, List<ModelScanResult> options, List<ModelScanResult> preselected) {
-        return ScanSelectionPrompt.onConsole(term).ask(title, options, preselected);
+        return ScanSelectionPrompt.onConsole(io).ask(title, options, preselected);
     }
 }

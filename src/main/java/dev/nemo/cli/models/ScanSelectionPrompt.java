@@ -1,8 +1,8 @@
 package dev.nemo.cli.models;
 
 import dev.nemo.NemoException;
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.Prompt;
-import dev.nemo.cli.Terminal;
 import dev.nemo.output.ScanTableRenderer;
 import dev.nemo.scan.ModelScanResult;
 import dev.nemo.scan.OrderedChoice;
@@ -18,14 +18,14 @@ import java.util.Optional;
  * again. Empty Optional: the user cancelled.
  */
 final class ScanSelectionPrompt {
-    private final Terminal term;
+    private final Invocation io;
 
-    private ScanSelectionPrompt(Terminal term) {
-        this.term = term;
+    private ScanSelectionPrompt(Invocation io) {
+        this.io = io;
     }
 
     Optional<List<ModelScanResult>> ask(String title, List<ModelScanResult> options, List<ModelScanResult> preselected) {
-        PrintWriter out = term.out();
+        PrintWriter out = io.out();
         out.println();
         out.println(title);
         for (int i = 0; i < options.size(); i++) {
@@ -37,7 +37,7 @@ final class ScanSelectionPrompt {
         out.println("Preselected (*), in order: " + (pre.isEmpty() ? "none" : String.join(" ", pre)));
         out.flush();
         List<String> names = options.stream().map(ModelScanResult::modelRef).toList();
-        try (Prompt prompt = Prompt.open(term).orElseThrow(ScanSelectionPrompt::notATerminal)) {
+        try (Prompt prompt = Prompt.open(io).orElseThrow(ScanSelectionPrompt::notATerminal)) {
             while (true) {
                 String line = prompt.line("Numbers in order (Enter keeps the preselection, - for none, q to cancel)");
                 String[] error = new String[1];
@@ -58,11 +58,11 @@ final class ScanSelectionPrompt {
         }
     }
 
-    static ScanSelectionPrompt onConsole(Terminal term) {
-        if (System.console() == null) {
+    static ScanSelectionPrompt onConsole(Invocation io) {
+        if (io.console() == null) {
             throw notATerminal();
         }
-        return new ScanSelectionPrompt(term);
+        return new ScanSelectionPrompt(io);
     }
 
     private static NemoException notATerminal() {

@@ -1,7 +1,7 @@
 package dev.nemo.cli.models;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.CommandSupport;
 import dev.nemo.models.ModelSlot;
 import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "set", mixinStandardHelpOptions = true,
         description = "Set the default model (agents.defaults.model.primary); fallbacks are kept.")
-public class SetCommand implements Callable<Integer> {
+public class SetCommand implements Callable<Integer>, SharedDefaultsCommand {
     @Spec
     CommandSpec spec;
 
@@ -29,11 +29,11 @@ public class SetCommand implements Callable<Integer> {
     }
 
     static int run(CommandSpec spec, ModelSlot slot, String model, boolean force) {
-        SelectionSession session = SelectionSession.open(CommandSupport.terminal(spec));
-        SelectionEditor.Outcome outcome = session.editor(force).setPrimary(slot, model);
-        session.reportWrite(outcome.written());
-        session.term().out().println(slot.primaryLabel() + ": " + outcome.key());
-        session.term().out().flush();
+        SelectionConfig selection = SelectionConfig.open(Invocation.of(spec));
+        SelectionEditor.Outcome outcome = selection.editor(force).setPrimary(slot, model);
+        selection.reportWrite(outcome.written());
+        selection.io().out().println(slot.primaryLabel() + ": " + outcome.key());
+        selection.io().out().flush();
         return ExitCodes.OK;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "set-image", mixinStandardHelpOptions = true,
         description = "Set the image model (agents.defaults.imageModel.primary); image fallbacks are kept.")
-public class SetImageCommand implements Callable<Integer> {
+public class SetImageCommand implements Callable<Integer>, SharedDefaultsCommand {
     @Spec
     CommandSpec spec;
 

@@ -1,11 +1,9 @@
 package dev.nemo.cli.models;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.NemoException;
-import dev.nemo.cli.AgentOption;
-import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.cli.Terminal;
 import dev.nemo.output.JUnitReport;
 import dev.nemo.output.ProbeReporting;
 import dev.nemo.probe.Health;
@@ -20,29 +18,26 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show the resolved default, fallbacks, image model, aliases and allowlist, and an auth overview.",
-        footer = {"", "Exit codes: 0 ok; 1 failure (with --check: a provider in use has no usable auth, or a probe "
-                + "failed with auth/billing/format/unknown/no_model, or no hop of a --probe-chain chain works); 2 (--check "
-                + "only) a token in use expires within 24 h, probes failed only with rate_limit/timeout, a credential in use "
-                + "is below --min-headroom, or only a fallback of a chain works; 64 usage error; 130 interrupted (Ctrl-C); "
-                + "143 terminated (SIGTERM)."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok",
+                "1:failure; with --check: a provider in use has no usable auth, a probe failed with auth, billing, format, "
+                        + "unknown or no_model, or no hop of a --probe-chain chain works",
+                "2:with --check only: a token in use expires within 24 h, probes failed only with rate_limit or timeout, "
+                        + "a credential in use is below --min-headroom, or only a fallback of a chain works",
+                "64:usage error",
+                "130:interrupted (Ctrl-C during probes)",
+                "143:terminated (SIGTERM during probes)"})
 public class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    ModelsCommand parent;
-
     @Mixin
     OutputFormat format;
-
-    @Mixin
-    AgentOption agentOption;
 
     @Option(names = "--check", description = "Exit 1 if a provider in use lacks usable auth, 2 if a token in use expires within 24 h.")
     boolean check;
@@ -61,7 +56,7 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Terminal term = CommandSupport.terminal(spec);
+        Invocation io = Invocation.of(spec);
         if ((probe.enabled() || usage) && format.plain()) {
             throw NemoException.usage((usage ? "--usage" : "--probe") + " cannot be used with --plain output; use --json or the default text view");
         }
@@ -70,9 +65,9 @@ public class StatusCommand implements Callable<Integer> {
                     : "--min-headroom must be a percentage from 0 to 100; got " + minHeadroom);
         }
         ProbeOptions probeOptions = probe.enabled() ? probe.toOptions() : null;
-        ProbeReporting reporting = probe.enabled() ? probe.reporting(term::warn) : null; // checks --probe-metrics up front
+        ProbeReporting reporting = probe.enabled() ? probe.reporting(io::warn) : null; // checks --probe-metrics up front
         if (probe.tuningWithoutProbe()) {
-            term.warn("--probe-* options have no effect without --probe");
+            io.warn("--probe-* options have no effect without --probe");
         }
         // Checked before any probe is sent: a report that cannot be written fails the run up front.
         JUnitReport.Target reportTarget = probeOptions == null || probeOptions.reportFile() == null ? null
@@ -81,32 +76,32 @@ public class StatusCommand implements Callable<Integer> {
         if (reportOnStdout && format.json()) {
             throw NemoException.usage("--probe-report - writes the report to standard output; it cannot be combined with --json");
         }
-        String agent = agentOption.agent() != null ? agentOption.agent() : parent == null ? null : parent.agent;
-        TerminalProbeObserver observer = new TerminalProbeObserver(term, "Probing auth profiles", !format.json());
-        StatusService.Outcome outcome = new StatusService(term.env(), term::warn).run(new StatusService.Request(agent, probeOptions, usage, minHeadroom),
+        String agent = ModelsCommand.agent(spec);
+        TerminalProbeObserver observer = new TerminalProbeObserver(io, "Probing auth profiles", !format.json());
+        StatusService.Outcome outcome = new StatusService(io.env(), io::warn).run(new StatusService.Request(agent, probeOptions, usage, minHeadroom),
                 observer);
         // --probe-results narrows what is shown and reported; the verdict counts every row.
         ProbeRun shown = outcome.probes() == null ? null : reporting.shown(outcome.probes());
         StatusReport report = shown == null ? outcome.report() : outcome.report().withAuth(outcome.report().auth().withProbes(shown));
         if (outcome.probes() != null) {
-            reporting.publish(outcome.probes(), term.env(), term.err(), term::warn);
+            reporting.publish(outcome.probes(), io.env(), io.err(), io::warn);
             if (reportTarget != null) {
-                writeReport(reportTarget, shown, term);
+                writeReport(reportTarget, shown, io);
             }
         }
         if (reportOnStdout) {
             // Standard output carries the report alone; the status view is not printed.
         } else if (format.json()) {
-            format.printJson(term.out(), report);
+            format.printJson(io.out(), report);
         } else if (format.plain()) {
-            term.out().println(report.resolvedDefault());
+            io.out().println(report.resolvedDefault());
         } else {
-            new StatusTextRenderer(term.env()).render(report, outcome.missingAuthHints(), term.out());
+            new StatusTextRenderer(io.env()).render(report, outcome.missingAuthHints(), io.out());
             if (shown != null) {
-                ProbeTextRenderer.render(shown, term.tableLayout(), term.colour(), term.out());
+                ProbeTextRenderer.render(shown, io.tableLayout(), io.ansi(), io.out());
             }
         }
-        term.out().flush();
+        io.out().flush();
         if (outcome.interrupted()) {
             return observer.stoppedBy();
         }
@@ -114,18 +109,18 @@ public class StatusCommand implements Callable<Integer> {
             // Why the check did not pass, one line per reason, so a CI log says what to fix.
             for (CheckVerdict.Reason reason : outcome.reasons()) {
                 if (reason.severity() == Health.FAILING) {
-                    term.error("check failed: " + reason.text());
+                    io.error("check failed: " + reason.text());
                 } else {
-                    term.warn("check: " + reason.text());
+                    io.warn("check: " + reason.text());
                 }
             }
         }
         return check ? ExitCodes.of(outcome.health()) : ExitCodes.OK;
     }
 
-    private static void writeReport(JUnitReport.Target target, ProbeRun run, Terminal term) {
+    private static void writeReport(JUnitReport.Target target, ProbeRun run, Invocation io) {
         try {
-            JUnitReport.write(target, run, term.out());
+            JUnitReport.write(target, run, io.out());
         } catch (java.io.IOException e) {
             throw NemoException.failure("Cannot write the probe report: " + dev.nemo.config.LockedFile.describe(e));
         }

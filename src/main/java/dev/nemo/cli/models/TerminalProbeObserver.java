@@ -2,7 +2,7 @@ package dev.nemo.cli.models;
 
 import dev.nemo.cli.ExitCodes;
 import dev.nemo.cli.Interrupts;
-import dev.nemo.cli.Terminal;
+import dev.nemo.cli.Invocation;
 import dev.nemo.output.ProbeProgress;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeObserver;
@@ -12,26 +12,26 @@ import dev.nemo.probe.ProbeObserver;
  * and a progress line is drawn on stderr when {@code show} is set and stderr is a terminal.
  */
 final class TerminalProbeObserver implements ProbeObserver {
-    private final Terminal term;
+    private final Invocation io;
     private final String label;
     private final boolean show;
     private ProbeProgress progress;
     private Interrupts interrupts;
     private int stoppedBy = ExitCodes.INTERRUPTED;
 
-    TerminalProbeObserver(Terminal term, String label, boolean show) {
-        this.term = term;
+    TerminalProbeObserver(Invocation io, String label, boolean show) {
+        this.io = io;
         this.label = label;
         this.show = show;
     }
 
     @Override
     public ProbeEngine.Listener started(int probes, Runnable cancel) {
-        interrupts = Interrupts.on(cancel);
-        if (!show || probes == 0 || !term.stderrIsTerminal()) {
+        interrupts = io.onInterrupt(cancel);
+        if (!show || probes == 0 || !io.stderrIsTerminal()) {
             return status -> { };
         }
-        progress = new ProbeProgress(term.err(), label, probes);
+        progress = new ProbeProgress(io.err(), label, probes);
         progress.start();
         return progress;
     }

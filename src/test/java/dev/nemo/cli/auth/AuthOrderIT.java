@@ -161,6 +161,14 @@ class AuthOrderIT {
     }
 
     @Test
+    void agentOptionOnModelsReachesTheAuthSubcommand() throws Exception {
+        NemoRun.Result r = nemo.run("models", "--agent", "work", "auth", "order", "get", "--provider", "anthropic", "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(r.stdout()).path("agentId").asText()).isEqualTo("work");
+    }
+
+    @Test
     void unknownAgentIsAUsageError() {
         assertUsageErrorChangesNothing("Unknown agent id \"nope\"",
                 "models", "auth", "order", "set", "--agent", "nope", "--provider", "anthropic", "anthropic:a");

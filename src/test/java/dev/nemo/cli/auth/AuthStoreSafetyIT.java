@@ -7,19 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.DirSnapshot;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What auth writes do with a store they cannot safely change (corrupt, or locked by another
- * process), and the first write next to a pi agent's {@code auth.json}.
+ * What auth writes do with a store they cannot safely change (corrupt; locked by another process:
+ * {@code ConcurrentWritersProcessIT}), and the first write next to a pi agent's {@code auth.json}.
  */
 class AuthStoreSafetyIT {
     static final String CORRUPT = "{\"version\": 1, \"profiles\": {\"openai:x\": {\"type\": \"api_key\", ";
@@ -66,46 +63,6 @@ class AuthStoreSafetyIT {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stderr()).contains(store.toString()).contains("profiles");
-        before.assertUnchangedExceptLocks();
-    }
-
-    /**
-     * The lock is held by this test's JVM, a process other than nemo's. (It takes a POSIX record
-     * lock, the kind Java's FileChannel takes; a {@code flock(1)} lock is a different kind on Linux
-     * and nemo does not see it.)
-     */
-    @Test
-    void writeFailsWithAClearMessageWhenAnotherProcessHoldsTheStoreLockAndChangesNothing() throws Exception {
-        Fixture.write(Fixture.mainStore(nemo), """
-                {"version": 1, "profiles": {"openai:x": {"type": "api_key", "provider": "openai", "key": "sk-x"}}}
-                """);
-        Path lockFile = Fixture.mainStore(nemo).resolveSibling("auth-profiles.json.lock");
-        Fixture.write(lockFile, "");
-        DirSnapshot before = DirSnapshot.of(nemo.stateDir());
-
-        NemoRun.Result r;
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-            r = nemo.stdin("sk-new-token").run("models", "auth", "paste-token", "--provider", "openai");
-        }
-
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stderr()).contains("lock auth-profiles.json.lock is held by another process").contains("nothing was changed");
-        assertThat(r.stdout()).isEmpty();
-        before.assertUnchangedExceptLocks();
-    }
-
-    @Test
-    void pasteTokenChangesNothingWhenAnotherProcessHoldsTheConfigLock() throws Exception {
-        Path lockFile = Fixture.write(Fixture.config(nemo).resolveSibling("nemo.json.lock"), "");
-        DirSnapshot before = DirSnapshot.of(nemo.stateDir());
-
-        NemoRun.Result r;
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-            r = nemo.stdin("sk-new-token").run("models", "auth", "paste-token", "--provider", "openai");
-        }
-
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stderr()).contains("lock nemo.json.lock is held by another process");
         before.assertUnchangedExceptLocks();
     }
 

@@ -1,8 +1,8 @@
 package dev.nemo.cli.models.aliases;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.CommandSupport;
-import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,11 +28,11 @@ public class AliasesAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SelectionSession session = SelectionSession.open(CommandSupport.terminal(spec));
-        SelectionEditor.Outcome outcome = session.editor(force).addAlias(alias, model);
-        session.reportWrite(outcome.written());
-        session.term().out().println("Alias " + outcome.values().get(0) + " -> " + outcome.key());
-        session.term().out().flush();
+        SelectionConfig selection = SelectionConfig.open(Invocation.of(spec));
+        SelectionEditor.Outcome outcome = selection.editor(force).addAlias(alias, model);
+        selection.reportWrite(outcome.written());
+        selection.io().out().println("Alias " + outcome.values().get(0) + " -> " + outcome.key());
+        selection.io().out().flush();
         return ExitCodes.OK;
     }
 }

@@ -1,10 +1,9 @@
 package dev.nemo.cli.models.aliases;
 
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.cli.Terminal;
-import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.cli.Invocation;
+import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.models.AliasIndex;
 import dev.nemo.output.SelectionListRenderer;
@@ -25,17 +24,17 @@ public class AliasesListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Terminal term = CommandSupport.terminal(spec);
-        ConfigFile.Loaded loaded = SelectionSession.open(term).load();
+        Invocation io = Invocation.of(spec);
+        ConfigFile.Loaded loaded = SelectionConfig.open(io).load();
         Map<String, String> aliases = new AliasIndex(loaded.config().defaults().models()).aliases();
         if (format.json()) {
-            format.printJson(term.out(), Map.of("aliases", aliases));
+            format.printJson(io.out(), Map.of("aliases", aliases));
         } else if (format.plain()) {
-            aliases.forEach((alias, key) -> term.out().println(alias + " " + key));
+            aliases.forEach((alias, key) -> io.out().println(alias + " " + key));
         } else {
-            SelectionListRenderer.aliases(aliases, term.out());
+            SelectionListRenderer.aliases(aliases, io.out());
         }
-        term.out().flush();
+        io.out().flush();
         return ExitCodes.OK;
     }
 }

@@ -1,8 +1,8 @@
 package dev.nemo.cli.models.aliases;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.CommandSupport;
-import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,14 +21,14 @@ public class AliasesRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SelectionSession session = SelectionSession.open(CommandSupport.terminal(spec));
-        SelectionEditor.Outcome outcome = session.editor().removeAlias(alias);
-        session.reportWrite(outcome.written());
-        session.term().out().println("Removed alias " + alias.trim() + " (was -> " + outcome.key() + ")");
+        SelectionConfig selection = SelectionConfig.open(Invocation.of(spec));
+        SelectionEditor.Outcome outcome = selection.editor().removeAlias(alias);
+        selection.reportWrite(outcome.written());
+        selection.io().out().println("Removed alias " + alias.trim() + " (was -> " + outcome.key() + ")");
         if (outcome.values().isEmpty()) {
-            session.term().out().println("No aliases configured.");
+            selection.io().out().println("No aliases configured.");
         }
-        session.term().out().flush();
+        selection.io().out().flush();
         return ExitCodes.OK;
     }
 }

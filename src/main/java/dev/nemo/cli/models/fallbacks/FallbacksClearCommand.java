@@ -1,8 +1,8 @@
 package dev.nemo.cli.models.fallbacks;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.CommandSupport;
-import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,11 +20,11 @@ public class FallbacksClearCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SelectionSession session = SelectionSession.open(CommandSupport.terminal(spec));
-        SelectionEditor.Outcome outcome = session.editor().clearFallbacks(chain.slot());
-        session.reportWrite(outcome.written());
-        session.term().out().println(chain.slot().fallbackLabel() + " list cleared.");
-        session.term().out().flush();
+        SelectionConfig selection = SelectionConfig.open(Invocation.of(spec));
+        SelectionEditor.Outcome outcome = selection.editor().clearFallbacks(chain.slot());
+        selection.reportWrite(outcome.written());
+        selection.io().out().println(chain.slot().fallbackLabel() + " list cleared.");
+        selection.io().out().flush();
         return ExitCodes.OK;
     }
 }

@@ -1,10 +1,9 @@
 package dev.nemo.cli.models.fallbacks;
 
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.CommandSupport;
 import dev.nemo.cli.OutputFormat;
-import dev.nemo.cli.Terminal;
-import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.cli.Invocation;
+import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.config.ModelSetting;
 import dev.nemo.config.NemoConfig;
 import dev.nemo.output.SelectionListRenderer;
@@ -31,18 +30,18 @@ public class FallbacksListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Terminal term = CommandSupport.terminal(spec);
-        NemoConfig.AgentDefaults defaults = SelectionSession.open(term).load().config().defaults();
+        Invocation io = Invocation.of(spec);
+        NemoConfig.AgentDefaults defaults = SelectionConfig.open(io).load().config().defaults();
         ModelSetting setting = chain.slot() == ModelSlot.TEXT ? defaults.model() : defaults.imageModel();
         List<String> fallbacks = setting.fallbacks();
         if (format.json()) {
-            format.printJson(term.out(), Map.of("fallbacks", fallbacks));
+            format.printJson(io.out(), Map.of("fallbacks", fallbacks));
         } else if (format.plain()) {
-            fallbacks.forEach(term.out()::println);
+            fallbacks.forEach(io.out()::println);
         } else {
-            SelectionListRenderer.fallbacks(chain.slot().fallbacksLabel(), fallbacks, term.out());
+            SelectionListRenderer.fallbacks(chain.slot().fallbacksLabel(), fallbacks, io.out());
         }
-        term.out().flush();
+        io.out().flush();
         return ExitCodes.OK;
     }
 }

@@ -1,8 +1,8 @@
 package dev.nemo.cli.models.fallbacks;
 
+import dev.nemo.cli.Invocation;
 import dev.nemo.cli.ExitCodes;
-import dev.nemo.cli.CommandSupport;
-import dev.nemo.cli.models.SelectionSession;
+import dev.nemo.cli.models.SelectionConfig;
 import dev.nemo.models.SelectionEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,12 +25,12 @@ public class FallbacksRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SelectionSession session = SelectionSession.open(CommandSupport.terminal(spec));
-        SelectionEditor.Outcome outcome = session.editor().removeFallback(chain.slot(), model);
-        session.reportWrite(outcome.written());
-        session.term().out().println(chain.slot().fallbacksLabel() + ": "
+        SelectionConfig selection = SelectionConfig.open(Invocation.of(spec));
+        SelectionEditor.Outcome outcome = selection.editor().removeFallback(chain.slot(), model);
+        selection.reportWrite(outcome.written());
+        selection.io().out().println(chain.slot().fallbacksLabel() + ": "
                 + (outcome.values().isEmpty() ? "-" : String.join(", ", outcome.values())));
-        session.term().out().flush();
+        selection.io().out().flush();
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,6 @@
 package dev.nemo.cli.models;
 
-import dev.nemo.cli.Terminal;
+import dev.nemo.cli.Invocation;
 import dev.nemo.config.ConfigFile;
 import dev.nemo.config.StatePaths;
 import dev.nemo.config.HomePaths;
@@ -13,10 +13,10 @@ import dev.nemo.models.SelectionEditor;
  * {@code Updated <path>} line after a write. They need no agent dir or auth store, so they load
  * only the config.
  */
-public record SelectionSession(Terminal term, ConfigFile file) {
+public record SelectionConfig(Invocation io, ConfigFile file) {
 
-    public static SelectionSession open(Terminal term) {
-        return new SelectionSession(term, new ConfigFile(StatePaths.resolve(term.env()).configPath(), term.env()));
+    public static SelectionConfig open(Invocation io) {
+        return new SelectionConfig(io, new ConfigFile(StatePaths.resolve(io.env()).configPath(), io.env()));
     }
 
     public ConfigFile.Loaded load() {
@@ -30,14 +30,14 @@ public record SelectionSession(Terminal term, ConfigFile file) {
     /** @param force save a model missing from its provider's catalogue ({@code --force}) */
     public SelectionEditor editor(boolean force) {
         ConfigFile.Loaded loaded = file.load();
-        loaded.misspellings().forEach(term::warn);
+        loaded.misspellings().forEach(io::warn);
         ModelCatalog catalog = ModelCatalog.load(loaded.config(), new ProviderRegistry(loaded.config()));
-        return new SelectionEditor(file, catalog, term::warn, force);
+        return new SelectionEditor(file, catalog, io::warn, force);
     }
 
     public void reportWrite(boolean written) {
         if (written) {
-            term.out().println("Updated " + HomePaths.display(file.path(), term.env()));
+            io.out().println("Updated " + HomePaths.display(file.path(), io.env()));
         }
     }
 }
