@@ -69,6 +69,6 @@ class TerminateIT {
     void sigtermPrintsWhatFinishedAsTextAndExits143() {
         NemoRun.Result r = terminatedRun();
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(143);
-        assertThat(r.stdout()).contains("│ fake/ok").contains("Interrupted: 2 of 3 probes cancelled.");
+        assertThat(r.stdout()).contains("\nfake/ok  ").contains("Interrupted: 2 of 3 probes cancelled.");
     }
 }
