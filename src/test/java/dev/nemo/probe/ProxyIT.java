@@ -202,7 +202,8 @@ class ProxyIT {
         var running = nemo.env("HTTPS_PROXY", proxy.url()).start("models", "status", "--probe", "--probe-timeout", "60000",
                 "--json");
         // The first probe to a new origin opens the first connection alone (see ConnectionGate).
-        awaitCondition(() -> proxy.connects() == 1, "the first probe asked the proxy for a tunnel");
+        assertThat(proxy.awaitConnects(1, 30)).as("the first probe asked the proxy for a tunnel").isTrue();
+        assertThat(proxy.connects()).isEqualTo(1);
         running.interrupt();
         var run = running.await();
         proxy.release();
@@ -238,13 +239,5 @@ class ProxyIT {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).contains("models.providers.fake.proxy").contains("expected a proxy URL")
                 .doesNotContain(PROXY_PASSWORD).doesNotContain("Exception");
-    }
-
-    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.onSpinWait();
-        }
     }
 }

@@ -27,6 +27,7 @@ public final class FakeProxy implements AutoCloseable {
     private final NetClient tunnels;
     private final HttpClient forwarder;
     private final AtomicInteger connects = new AtomicInteger();
+    private final java.util.concurrent.Semaphore connectSeen = new java.util.concurrent.Semaphore(0);
     private final AtomicInteger forwarded = new AtomicInteger();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<Runnable> held = new ArrayList<>();
@@ -84,6 +85,11 @@ public final class FakeProxy implements AutoCloseable {
     }
 
     /** CONNECT requests seen (answered or not). */
+    /** Waits for {@code n} CONNECTs not yet waited for; false when they did not come within {@code seconds}. */
+    public boolean awaitConnects(int n, long seconds) throws InterruptedException {
+        return connectSeen.tryAcquire(n, seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     public int connects() {
         return connects.get();
     }
@@ -105,6 +111,7 @@ public final class FakeProxy implements AutoCloseable {
         }
         if (req.method() == HttpMethod.CONNECT) {
             connects.incrementAndGet();
+            connectSeen.release();
         }
         if (expectedAuthorization != null && !expectedAuthorization.equals(auth)) {
             req.response().setStatusCode(407).putHeader("proxy-authenticate", "Basic realm=\"fake\"").end();
