@@ -146,17 +146,6 @@ public final class ProbeEngine implements AutoCloseable {
         return results;
     }
 
-    /**
-     * One GET outside the probe batch (a provider's model catalogue): the engine's whole-exchange
-     * timeout, a body read up to {@code bodyCap} bytes. Transport failures and timeouts throw.
-     */
-    public HttpExchange.Response fetch(ProbeRequest request, String provider, int bodyCap, long fetchTimeoutMs) {
-        Route route = network.route(provider, request.uri());
-        return clients.exchange(route, isHttps(request.uri())).send(request, bodyCap, route.proxyOptions(fetchTimeoutMs))
-                .ifNoItem().after(Duration.ofMillis(fetchTimeoutMs)).failWith(TimeoutException::new)
-                .await().indefinitely();
-    }
-
     /** A provider and the base URL its requests go to. */
     private record Endpoint(String provider, String baseUrl) {
     }
