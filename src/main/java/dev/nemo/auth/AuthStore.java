@@ -2,6 +2,8 @@ package dev.nemo.auth;
 
 import dev.nemo.config.AgentContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,9 +18,7 @@ import java.util.function.Predicate;
  * the main one the maps are the merged view of {@link #over}, and {@code inherited} says what came
  * from the main agent; {@code path} and {@code source} always describe the agent's own store.
  */
-public record AuthStore(Path path, Source source, int version, Map<String, AuthProfile> profiles,
-                        Map<String, List<String>> order, Map<String, String> lastGood, Map<String, UsageStats> usageStats,
-                        Inherited inherited) {
+public final class AuthStore {
 
     public enum Source { AUTH_PROFILES, PI_AUTH_JSON, NONE }
 
@@ -30,14 +30,77 @@ public record AuthStore(Path path, Source source, int version, Map<String, AuthP
     public record Inherited(AgentContext main, AuthStore store, Set<String> profileIds, Set<String> orderProviders) {
     }
 
+    private final Path path;
+    private final Source source;
+    private final int version;
+    private final Map<String, AuthProfile> profiles;
+    private final Map<String, List<String>> order;
+    private final Map<String, String> lastGood;
+    private final Map<String, UsageStats> usageStats;
+    private final Inherited inherited;
+    /** The profiles of each provider in file order, built once: every report row and probe plan asks per provider. */
+    private final Map<String, List<AuthProfile>> byProvider;
+
+    public AuthStore(Path path, Source source, int version, Map<String, AuthProfile> profiles,
+                     Map<String, List<String>> order, Map<String, String> lastGood, Map<String, UsageStats> usageStats,
+                     Inherited inherited) {
+        this.path = path;
+        this.source = source;
+        this.version = version;
+        this.profiles = profiles;
+        this.order = order;
+        this.lastGood = lastGood;
+        this.usageStats = usageStats;
+        this.inherited = inherited;
+        Map<String, List<AuthProfile>> grouped = new HashMap<>();
+        profiles.values().forEach(p -> grouped.computeIfAbsent(p.provider(), k -> new ArrayList<>()).add(p));
+        grouped.replaceAll((provider, list) -> List.copyOf(list));
+        this.byProvider = grouped;
+    }
+
     /** One store as read from its file, inheriting nothing. */
     public AuthStore(Path path, Source source, int version, Map<String, AuthProfile> profiles,
                      Map<String, List<String>> order, Map<String, String> lastGood, Map<String, UsageStats> usageStats) {
         this(path, source, version, profiles, order, lastGood, usageStats, null);
     }
 
+    public Path path() {
+        return path;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** Every profile by id, in file order. */
+    public Map<String, AuthProfile> profiles() {
+        return profiles;
+    }
+
+    public Map<String, List<String>> order() {
+        return order;
+    }
+
+    public Map<String, String> lastGood() {
+        return lastGood;
+    }
+
+    public Map<String, UsageStats> usageStats() {
+        return usageStats;
+    }
+
+    /** What came from the main agent's store; null for the main agent, or an agent inheriting nothing. */
+    public Inherited inherited() {
+        return inherited;
+    }
+
+    /** The profiles of {@code provider}, in file order. */
     public List<AuthProfile> profilesOf(String provider) {
-        return profiles.values().stream().filter(p -> p.provider().equals(provider)).toList();
+        return byProvider.getOrDefault(provider, List.of());
     }
 
     /**

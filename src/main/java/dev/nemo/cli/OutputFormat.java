@@ -44,11 +44,10 @@ public class OutputFormat {
 
     /** The same for a command with its own {@code --json} option: {@code jq} may be null. */
     public static void printJson(PrintWriter out, Object value, JqFilter jq) {
-        String json = PrettyJson.write(value);
         if (jq == null) {
-            out.print(json);
+            PrettyJson.write(out, value);
         } else {
-            jq.print(json, out);
+            jq.print(PrettyJson.write(value), out);
         }
     }
 

@@ -11,11 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes JSON as nemo stores and prints it: 2-space indent, null record fields left out (unless
@@ -25,23 +29,61 @@ import java.util.Map;
  */
 public final class PrettyJson {
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** A record's fields in declaration order, looked up once per class: a report repeats a few record types 50,000 times. */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                Method accessor = component.getAccessor();
+                JsonInclude include = accessor.getAnnotation(JsonInclude.class);
+                fields.add(new Field(component.getName(), accessor, include != null && include.value() == JsonInclude.Include.ALWAYS));
+            }
+            return List.copyOf(fields);
+        }
+    };
+    /** An enum's {@code @JsonValue} method, or empty for its name. */
+    private static final ClassValue<Optional<Method>> WIRE_VALUE = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> type) {
+            for (Method m : type.getMethods()) {
+                if (m.isAnnotationPresent(JsonValue.class) && m.getParameterCount() == 0) {
+                    return Optional.of(m);
+                }
+            }
+            return Optional.empty();
+        }
+    };
+
+    private record Field(String name, Method accessor, boolean includeNull) {
+    }
 
     private PrettyJson() {
     }
 
     public static String write(Object value) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator gen = FACTORY.createGenerator(out)) {
+        write(out, value);
+        return out.toString();
+    }
+
+    /** Writes {@code value} and the trailing newline to {@code out} as it goes: a 50,000-row report is never one string. */
+    public static void write(Writer out, Object value) {
+        try {
+            JsonGenerator gen = FACTORY.createGenerator(out);
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.setPrettyPrinter(new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"))
                     .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                             .withArrayEmptySeparator("").withObjectEmptySeparator("")));
             value(gen, value);
+            gen.close();
+            out.write('\n');
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out + "\n";
     }
 
     private static void value(JsonGenerator gen, Object value) throws IOException {
@@ -81,35 +123,32 @@ public final class PrettyJson {
 
     private static void record(JsonGenerator gen, Record record) throws IOException {
         gen.writeStartObject();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            Method accessor = component.getAccessor();
+        for (Field field : FIELDS.get(record.getClass())) {
             Object v;
             try {
-                v = accessor.invoke(record);
+                v = field.accessor().invoke(record);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass().getSimpleName(), e);
+                throw new IllegalStateException("cannot read " + field.name() + " of " + record.getClass().getSimpleName(), e);
             }
-            JsonInclude include = accessor.getAnnotation(JsonInclude.class);
-            if (v == null && (include == null || include.value() != JsonInclude.Include.ALWAYS)) {
+            if (v == null && !field.includeNull()) {
                 continue;
             }
-            gen.writeFieldName(component.getName());
+            gen.writeFieldName(field.name());
             value(gen, v);
         }
         gen.writeEndObject();
     }
 
     private static Object wireValue(Enum<?> e) {
-        for (Method m : e.getDeclaringClass().getMethods()) {
-            if (m.isAnnotationPresent(JsonValue.class) && m.getParameterCount() == 0) {
-                try {
-                    return m.invoke(e);
-                } catch (IllegalAccessException | InvocationTargetException ex) {
-                    throw new IllegalStateException("cannot read the JSON value of " + e, ex);
-                }
-            }
+        Optional<Method> m = WIRE_VALUE.get(e.getDeclaringClass());
+        if (m.isEmpty()) {
+            return e.name();
         }
-        return e.name();
+        try {
+            return m.get().invoke(e);
+        } catch (IllegalAccessException | InvocationTargetException ex) {
+            throw new IllegalStateException("cannot read the JSON value of " + e, ex);
+        }
     }
 
     private static void tree(JsonGenerator gen, JsonNode node) throws IOException {
