@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Removes secrets from any text nemo did not write itself (provider error bodies, exception
@@ -33,7 +34,7 @@ public final class Redactor {
     private static final String MASK = "***";
     private static final long BASE = 0x100000001b3L;
     private static final int MAX_EXTRA_LAYERS = 8;
-    private static final Redactor NONE = new Redactor(new Windows[0]);
+    private static final Redactor NONE = new Redactor(CompletableFuture.completedFuture(Windows.of(List.of())), new Windows[0]);
 
     /** Names whose value is a secret in {@code name: value}, {@code name=value}, {@code "name": "value"}. */
     private static final List<String> SECRET_NAMES = List.of("access_token", "refresh_token", "id_token", "token", "password",
@@ -41,16 +42,34 @@ public final class Redactor {
     /** Query parameters whose value is a secret ({@code ?key=…}, {@code &token=…}). */
     private static final List<String> SECRET_PARAMETERS = List.of("key=", "api_key=", "apikey=", "token=", "access_token=");
 
-    /** Layers of known secrets: the run's (prepared once) and those added by {@link #with}. */
-    private final Windows[] layers;
+    /** The run's known secrets, prepared once (perhaps still on the thread {@link #preparing} started). */
+    private final CompletableFuture<Windows> prepared;
+    /** Secrets added by {@link #with}. */
+    private final Windows[] added;
 
     /** @param secrets every secret this run knows of (values shorter than 6 characters are ignored: they are not secrets) */
     public Redactor(Collection<String> secrets) {
-        this(new Windows[] {Windows.of(secrets)});
+        this(CompletableFuture.completedFuture(Windows.of(secrets)), new Windows[0]);
     }
 
-    private Redactor(Windows[] layers) {
-        this.layers = layers;
+    private Redactor(CompletableFuture<Windows> prepared, Windows[] added) {
+        this.prepared = prepared;
+        this.added = added;
+    }
+
+    /**
+     * A redactor whose table is built on a thread of its own while the run goes on: with 50,000
+     * stored keys that takes a good part of a second, and nothing needs redacting before the first
+     * probe answers. The first redaction waits for the table if it is not ready yet.
+     */
+    public static Redactor preparing(Collection<String> secrets) {
+        List<String> copy = secrets.stream().filter(java.util.Objects::nonNull).toList();
+        CompletableFuture<Windows> table = CompletableFuture.supplyAsync(() -> Windows.of(copy), r -> {
+            Thread builder = new Thread(r, "nemo-redactor");
+            builder.setDaemon(true);
+            builder.start();
+        });
+        return new Redactor(table, new Windows[0]);
     }
 
     public static Redactor none() {
@@ -62,15 +81,15 @@ public final class Redactor {
         if (extra == null || extra.trim().length() < MIN_SECRET) {
             return this;
         }
-        List<Windows> next = new ArrayList<>(List.of(layers));
-        if (next.size() > MAX_EXTRA_LAYERS) {
+        List<Windows> next = new ArrayList<>(List.of(added));
+        if (next.size() >= MAX_EXTRA_LAYERS) {
             // Rarely reached (refreshes, key commands): fold the added layers into one, keeping the run's.
-            Windows folded = Windows.merge(next.subList(1, next.size()));
-            next.subList(1, next.size()).clear();
+            Windows folded = Windows.merge(next);
+            next.clear();
             next.add(folded);
         }
         next.add(Windows.of(List.of(extra)));
-        return new Redactor(next.toArray(Windows[]::new));
+        return new Redactor(prepared, next.toArray(Windows[]::new));
     }
 
     public String redact(String text) {
@@ -164,7 +183,10 @@ public final class Redactor {
     }
 
     private boolean containsWindow(long hash) {
-        for (Windows w : layers) {
+        if (prepared.join().containsLong(hash)) {
+            return true;
+        }
+        for (Windows w : added) {
             if (w.containsLong(hash)) {
                 return true;
             }
@@ -173,7 +195,10 @@ public final class Redactor {
     }
 
     private boolean containsShort(String text, int from, int to) {
-        for (Windows w : layers) {
+        if (prepared.join().containsShort(text, from, to)) {
+            return true;
+        }
+        for (Windows w : added) {
             if (w.containsShort(text, from, to)) {
                 return true;
             }

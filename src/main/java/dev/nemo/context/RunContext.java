@@ -51,7 +51,7 @@ public record RunContext(Environment env, StatePaths paths, ConfigFile.Loaded co
             keys.envKey(provider.id()).ifPresent(k -> secrets.add(k.value()));
             keys.configKey(provider.id()).filter(k -> !k.marker()).ifPresent(k -> secrets.add(k.value()));
         }
-        return new Redactor(secrets);
+        return Redactor.preparing(secrets);
     }
 
     /** This context with the renewed profiles in place and a redactor that knows old and new tokens. */

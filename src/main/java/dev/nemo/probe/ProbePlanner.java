@@ -24,6 +24,7 @@ import java.util.TreeSet;
  * credentials, no model, an API nemo cannot speak).
  */
 public final class ProbePlanner {
+    private static final int KNOWN_SHOWN = 20;
     private final RunContext ctx;
     private final ProbeOptions options;
     private final long now;
@@ -58,9 +59,10 @@ public final class ProbePlanner {
                         + "credentials or models here" + didYouMean(wanted, universe) + known("providers", universe));
             }
         }
-        TreeSet<String> profileIds = new TreeSet<>(ctx.store().profiles().keySet());
         for (String id : options.profileIds()) {
-            if (!profileIds.contains(id)) {
+            if (!ctx.store().profiles().containsKey(id)) {
+                // Sorted only for the message: a store may hold 50,000 profiles.
+                TreeSet<String> profileIds = new TreeSet<>(ctx.store().profiles().keySet());
                 throw NemoException.usage("--probe-profile \"" + id + "\" is not a stored auth profile" + didYouMean(id, profileIds)
                         + known("profiles", profileIds));
             }
@@ -90,8 +92,14 @@ public final class ProbePlanner {
         return EditDistance.closest(input, choices).map(c -> "; did you mean \"" + c + "\"?").orElse("");
     }
 
+    /** The choices for an error line: the first 20, then how many more, as one line must stay readable with 50,000 profiles. */
     private static String known(String what, java.util.Collection<String> choices) {
-        return choices.isEmpty() ? " (none configured)" : " (" + what + ": " + String.join(", ", choices) + ")";
+        if (choices.isEmpty()) {
+            return " (none configured)";
+        }
+        List<String> shown = choices.stream().limit(KNOWN_SHOWN).toList();
+        String more = choices.size() > KNOWN_SHOWN ? ", and " + (choices.size() - KNOWN_SHOWN) + " more" : "";
+        return " (" + what + ": " + String.join(", ", shown) + more + ")";
     }
 
     /**

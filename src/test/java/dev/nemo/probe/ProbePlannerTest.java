@@ -104,4 +104,21 @@ class ProbePlannerTest {
         assertThatThrownBy(() -> new ProbePlanner(ctx, options("groq", List.of("acme:work"), List.of(), false), 0))
                 .isInstanceOf(NemoException.class).hasMessageContaining("belongs to provider acme");
     }
+
+    @Test
+    void aMistypedProfileFilterListsAtMostTwentyStoredProfiles() throws IOException {
+        RunContext ctx = context(Map.of());
+        Path store = state.resolve("agents/main/agent/auth-profiles.json");
+        String many = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> "\"acme:p%03d\": {\"type\": \"api_key\", \"provider\": \"acme\", \"key\": \"key-%016d\"}".formatted(i, i))
+                .collect(java.util.stream.Collectors.joining(",", "{\"version\": 1, \"profiles\": {", "}}"));
+        Files.writeString(store, many);
+        RunContext large = RunContextLoader.load(ctx.env(), null, warning -> { });
+
+        assertThatThrownBy(() -> new ProbePlanner(large, options(null, List.of("acme:p05O"), List.of(), false), 0))
+                .isInstanceOf(NemoException.class)
+                .hasMessageContaining("did you mean \"acme:p050\"")
+                .hasMessageContaining("acme:p019, and 80 more)")
+                .hasMessageNotContaining("acme:p020");
+    }
 }
