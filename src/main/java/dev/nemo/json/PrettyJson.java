@@ -69,6 +69,13 @@ public final class PrettyJson {
 
     /** Writes {@code value} and the trailing newline to {@code out} as it goes: a 50,000-row report is never one string. */
     public static void write(Writer out, Object value) {
+        try (Document doc = open(out)) {
+            doc.value(value);
+        }
+    }
+
+    /** A document written piece by piece, for output that streams while it is still being produced. */
+    public static Document open(Writer out) {
         try {
             JsonGenerator gen = FACTORY.createGenerator(out);
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -77,12 +84,79 @@ public final class PrettyJson {
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"))
                     .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                             .withArrayEmptySeparator("").withObjectEmptySeparator("")));
-            value(gen, value);
-            gen.close();
-            out.write('\n');
-            out.flush();
+            return new Document(gen, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One JSON document in the making, by the same rules as {@link #write}: objects and arrays
+     * opened and closed by hand, values and record fields written whole. {@link #close} ends it
+     * with the trailing newline.
+     */
+    public static final class Document implements AutoCloseable {
+        private final JsonGenerator gen;
+        private final Writer out;
+
+        private Document(JsonGenerator gen, Writer out) {
+            this.gen = gen;
+            this.out = out;
+        }
+
+        public void startObject() {
+            run(gen::writeStartObject);
+        }
+
+        public void endObject() {
+            run(gen::writeEndObject);
+        }
+
+        public void startArray() {
+            run(gen::writeStartArray);
+        }
+
+        public void endArray() {
+            run(gen::writeEndArray);
+        }
+
+        public void fieldName(String name) {
+            run(() -> gen.writeFieldName(name));
+        }
+
+        public void value(Object value) {
+            run(() -> PrettyJson.value(gen, value));
+        }
+
+        /** The fields of {@code record} whose names {@code which} accepts, in declaration order (null ones left out as always). */
+        public void fields(Record record, java.util.function.Predicate<String> which) {
+            run(() -> PrettyJson.fields(gen, record, which));
+        }
+
+        /** Hands what is written so far to the reader, e.g. before waiting for more. */
+        public void flush() {
+            run(gen::flush);
+        }
+
+        @Override
+        public void close() {
+            run(() -> {
+                gen.close();
+                out.write('\n');
+                out.flush();
+            });
+        }
+
+        private interface Step {
+            void run() throws IOException;
+        }
+
+        private static void run(Step step) {
+            try {
+                step.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -123,7 +197,15 @@ public final class PrettyJson {
 
     private static void record(JsonGenerator gen, Record record) throws IOException {
         gen.writeStartObject();
+        fields(gen, record, name -> true);
+        gen.writeEndObject();
+    }
+
+    private static void fields(JsonGenerator gen, Record record, java.util.function.Predicate<String> which) throws IOException {
         for (Field field : FIELDS.get(record.getClass())) {
+            if (!which.test(field.name())) {
+                continue;
+            }
             Object v;
             try {
                 v = field.accessor().invoke(record);
@@ -136,7 +218,6 @@ public final class PrettyJson {
             gen.writeFieldName(field.name());
             value(gen, v);
         }
-        gen.writeEndObject();
     }
 
     private static Object wireValue(Enum<?> e) {
