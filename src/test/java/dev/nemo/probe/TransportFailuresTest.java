@@ -3,6 +3,10 @@ package dev.nemo.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nemo.config.ProxySetting;
+import dev.nemo.net.CertificateRejection;
+import dev.nemo.net.Route;
+import dev.nemo.net.TransportFailure;
+import dev.nemo.net.TrustedCas;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.ProxyConnectException;
 import java.net.ConnectException;
@@ -23,7 +27,7 @@ class TransportFailuresTest {
 
     static Stream<Arguments> failures() {
         SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
-        untrusted.initCause(new CertificateRejection(ReasonCode.TLS_UNTRUSTED,
+        untrusted.initCause(new CertificateRejection(TransportFailure.Kind.TLS_UNTRUSTED,
                 "certificate not trusted: self-signed CN=x; see NEMO_CA_FILE", null));
         return Stream.of(
                 Arguments.of(new TimeoutException(), Route.DIRECT, ReasonCode.TIMEOUT, "timed out after 1000 ms"),
