@@ -58,6 +58,11 @@ public final class TransportFailure extends RuntimeException {
             if (c instanceof ProxyConnectException proxyFailure) {
                 return proxy(proxyFailure, timeoutMs, route);
             }
+            if (c instanceof SSLException && c.getClass().getSimpleName().contains("Timeout")) {
+                // Netty's handshake limit, which the probe clients set to the probe timeout: it may fire
+                // a moment before the probe's own timer, below Vert.x's "Failed to create SSL connection".
+                return new TransportFailure(Kind.TIMEOUT, "timed out after " + timeoutMs + " ms");
+            }
         }
         Throwable t = decisive(failure);
         if (route.proxied() && t instanceof ConnectException) {
