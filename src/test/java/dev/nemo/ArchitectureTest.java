@@ -23,6 +23,7 @@ class ArchitectureTest {
     private static final List<List<String>> LAYERS = List.of(
             List.of("", "json", "text"),
             List.of("config"),
+            List.of("net"),
             List.of("providers"),
             List.of("models"),
             List.of("auth"),

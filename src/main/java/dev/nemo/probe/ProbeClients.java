@@ -1,5 +1,7 @@
 package dev.nemo.probe;
 
+import dev.nemo.net.Route;
+import dev.nemo.net.TrustedCas;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;

@@ -1,6 +1,8 @@
 package dev.nemo.probe;
 
 import dev.nemo.auth.Redactor;
+import dev.nemo.net.NetworkSettings;
+import dev.nemo.net.Route;
 import io.smallrye.mutiny.Uni;
 import java.net.URI;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.nemo.probe;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunVertx;
 import dev.nemo.auth.oauth.TokenRefresher;
+import dev.nemo.net.NetworkSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,18 +27,18 @@ public final class ProbeSession {
     /**
      * Plans the run. OAuth profiles about to be probed whose access token has expired (or soon
      * will) are refreshed first, under the store lock, on the run's Vert.x; a failed refresh becomes
-     * an {@code auth} row. The probes run on {@code stack} (which shares its Vert.x with
-     * {@code vertx}); its owner closes it.
+     * an {@code auth} row. The refresh and the probes take the routes {@code network} decides. The
+     * probes run on {@code stack} (which shares its Vert.x with {@code vertx}); its owner closes it.
      */
-    public ProbeSession(RunContext ctx, ProbeOptions options, long now, RunVertx vertx, HttpStack stack) {
+    public ProbeSession(RunContext ctx, ProbeOptions options, long now, RunVertx vertx, HttpStack stack, NetworkSettings network) {
         this.options = options;
         this.stack = stack;
+        this.network = network;
         Duration timeout = Duration.ofMillis(Math.min(REFRESH_TIMEOUT_CAP.toMillis(), Math.max(1000, options.timeoutMs())));
         ProbePlanner planner = new ProbePlanner(ctx, options, now);
         TokenRefresher.Outcome refreshed = new TokenRefresher(timeout).refresh(ctx::storePathOf, ctx.providers(),
-                ctx.redactor(), planner.oauthProfilesToProbe(), now, vertx);
+                ctx.redactor(), planner.oauthProfilesToProbe(), now, vertx, network);
         this.ctx = refreshed.renewed().isEmpty() ? ctx : ctx.withRenewed(refreshed.renewed());
-        this.network = NetworkSettings.of(this.ctx);
         this.plan = (refreshed.changedNothing() ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
     }
 

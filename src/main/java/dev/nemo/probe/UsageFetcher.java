@@ -7,6 +7,7 @@ import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.ProfileHealth;
 import dev.nemo.auth.ProviderKeys;
 import dev.nemo.context.RunContext;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.providers.ApiStyle;
 import dev.nemo.providers.ProviderDefinition;
 import java.net.URI;
@@ -42,9 +43,10 @@ public final class UsageFetcher {
 
     /**
      * Fetches every credential's usage that a provider publishes, at most {@code concurrency} at
-     * once, on the run's Vert.x ({@code vertx}) and through the run's proxies and CAs.
+     * once, on the run's Vert.x ({@code vertx}) and through the routes {@code network} decides.
      */
-    public static List<UsageSnapshot> fetch(RunContext ctx, int concurrency, long now, io.vertx.core.Vertx vertx) {
+    public static List<UsageSnapshot> fetch(RunContext ctx, NetworkSettings network, int concurrency, long now,
+                                            io.vertx.core.Vertx vertx) {
         List<UsageSnapshot> skipped = new ArrayList<>();
         List<Fetch> fetches = new ArrayList<>();
         plan(ctx, now, fetches, skipped);
@@ -53,7 +55,7 @@ public final class UsageFetcher {
             return out;
         }
         JobResult[] results;
-        try (ProbeEngine engine = new ProbeEngine(HttpStack.sharing(vertx), NetworkSettings.of(ctx), concurrency, TIMEOUT_MS,
+        try (ProbeEngine engine = new ProbeEngine(HttpStack.sharing(vertx), network, concurrency, TIMEOUT_MS,
                 ProbeOptions.DEFAULT_MAX_TOKENS, 0)) {
             results = engine.runJobs(fetches.stream().map(Fetch::job).toList(), ctx.redactor(), status -> { });
         }

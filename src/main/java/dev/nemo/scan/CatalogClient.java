@@ -1,5 +1,9 @@
 package dev.nemo.scan;
 
+import dev.nemo.net.NetworkSettings;
+import dev.nemo.net.Route;
+import dev.nemo.net.TransportFailure;
+import dev.nemo.net.WebClients;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -10,7 +14,6 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.codec.spi.BodyStream;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +22,10 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads a provider's model catalogue with the Vert.x Web Client on the run's Vert.x: one timeout
- * over the whole exchange, the body read up to a cap (past it the download is abandoned, so a
- * runaway answer cannot fill memory), no redirect followed.
+ * Reads a provider's model catalogue with the Vert.x Web Client on the run's Vert.x, on the route
+ * a probe to the same URL would take (proxy, trusted CAs): one timeout over the whole exchange,
+ * the body read up to a cap (past it the download is abandoned, so a runaway answer cannot fill
+ * memory), no redirect followed.
  */
 final class CatalogClient implements AutoCloseable {
 
@@ -36,29 +40,31 @@ final class CatalogClient implements AutoCloseable {
         }
     }
 
-    private final WebClient client;
+    private final WebClients clients;
 
-    CatalogClient(Vertx vertx, long timeoutMs) {
-        this.client = WebClient.create(vertx, new WebClientOptions()
+    CatalogClient(Vertx vertx, NetworkSettings network, long timeoutMs) {
+        this.clients = new WebClients(vertx, network, new WebClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
                 .setVerifyHost(true)
                 .setTryUseCompression(false)
                 .setFollowRedirects(false)
-                .setUserAgentEnabled(false));
+                .setUserAgentEnabled(false), timeoutMs);
     }
 
     /**
-     * GETs {@code uri}, waiting at most {@code timeout} for the whole answer. Past {@code cap} bytes
-     * it fails ({@link #tooLarge} tells); timeouts and transport failures throw as they are, for the
-     * caller to name.
+     * GETs {@code uri}, a URL of {@code provider}, waiting at most {@code timeout} for the whole
+     * answer. Past {@code cap} bytes it fails ({@link #tooLarge} tells); a timeout or transport
+     * failure throws a {@link TransportFailure}, worded as a probe's would be.
      */
-    Answer get(URI uri, Map<String, String> headers, int cap, Duration timeout) {
-        HttpRequest<String> request = client.getAbs(uri.toString()).timeout(timeout.toMillis())
+    Answer get(String provider, URI uri, Map<String, String> headers, int cap, Duration timeout) {
+        Route route = clients.route(provider, uri);
+        HttpRequest<String> request = clients.client(route).getAbs(uri.toString()).timeout(timeout.toMillis())
                 .as(BodyCodec.newInstance(new CappedText(cap)));
         headers.forEach(request::putHeader);
         return request.send()
                 .map(response -> new Answer(response.statusCode(), response.body()))
                 .ifNoItem().after(timeout).failWith(TimeoutException::new)
+                .onFailure(failure -> !tooLarge(failure)).transform(failure -> TransportFailure.of(failure, timeout.toMillis(), route))
                 .await().indefinitely();
     }
 
@@ -74,7 +80,7 @@ final class CatalogClient implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        clients.close();
     }
 
     /** A body codec that keeps at most {@code cap} bytes and fails with {@link TooLarge} beyond. */

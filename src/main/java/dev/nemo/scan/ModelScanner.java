@@ -2,15 +2,14 @@ package dev.nemo.scan;
 
 import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
-import dev.nemo.probe.JobResult;
-import dev.nemo.probe.NetworkSettings;
+import dev.nemo.net.NetworkSettings;
+import dev.nemo.net.Route;
+import dev.nemo.net.TransportFailure;
 import dev.nemo.probe.HttpStack;
+import dev.nemo.probe.JobResult;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeJob;
 import io.vertx.mutiny.core.Vertx;
-import dev.nemo.probe.HttpStack;
-import dev.nemo.probe.NetworkSettings;
-import dev.nemo.probe.TransportFailures;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,13 +58,13 @@ public final class ModelScanner implements AutoCloseable {
         URI uri = source.provider().endpoint("/models");
         long timeoutMs = Math.max(CATALOG_MIN_TIMEOUT_MS, options.timeoutMs());
         CatalogClient.Answer response;
-        try (CatalogClient client = new CatalogClient(vertx.get(), timeoutMs)) {
-            response = client.get(uri, headers, CATALOG_CAP_BYTES, Duration.ofMillis(timeoutMs));
+        try (CatalogClient client = new CatalogClient(vertx.get(), network, timeoutMs)) {
+            response = client.get(source.provider().id(), uri, headers, CATALOG_CAP_BYTES, Duration.ofMillis(timeoutMs));
         } catch (RuntimeException e) {
             if (CatalogClient.tooLarge(e)) {
                 throw NemoException.failure(source.displayName() + " /models is larger than " + CATALOG_CAP_BYTES / (1024 * 1024) + " MiB");
             }
-            String why = TransportFailures.classify(e, timeoutMs).error();
+            String why = TransportFailure.of(e, timeoutMs, Route.DIRECT).getMessage(); // the client worded it on its route
             throw NemoException.failure(source.displayName() + " /models failed: " + redactor.redact(why));
         }
         if (response.status() < 200 || response.status() >= 300) {

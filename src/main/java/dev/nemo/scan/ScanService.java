@@ -7,7 +7,7 @@ import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.context.RunVertx;
 import dev.nemo.models.SelectionEditor;
-import dev.nemo.probe.NetworkSettings;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.probe.ProbeObserver;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +60,8 @@ public final class ScanService {
         if (probing && request.mode() == Mode.PROMPT && !dialog.canAsk()) {
             throw NemoException.failure(NON_INTERACTIVE);
         }
-        try (RunVertx vertx = new RunVertx(); ModelScanner s = new ModelScanner(source, options, ctx.redactor(), vertx, NetworkSettings.of(ctx))) {
+        try (RunVertx vertx = new RunVertx(); ModelScanner s = new ModelScanner(source, options, ctx.redactor(), vertx,
+                NetworkSettings.of(ctx.env(), ctx.config()))) {
             List<ModelScanResult> models = s.candidates(new ScanFilter(options.provider(), options.minParamsB(),
                     options.maxAgeDays(), now));
             if (!probing) {

@@ -4,6 +4,7 @@ import dev.nemo.config.Environment;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
 import dev.nemo.context.RunVertx;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.probe.Health;
 import dev.nemo.probe.HttpStack;
 import dev.nemo.probe.ProbeEngine;
@@ -75,8 +76,10 @@ public final class StatusService {
             // Only the keys a probe may send run their !command; listing and checking never run one.
             ctx = ctx.withKeyCommandsRun(request.probe()::mayProbe, warn);
         }
+        // One set of routes for the run's HTTP (refresh, probes, usage): the CA files are read once, here.
+        NetworkSettings network = request.probe() != null || request.usage() ? NetworkSettings.of(ctx.env(), ctx.config()) : null;
         // The session refreshes due OAuth profiles first; the report then shows the renewed state.
-        ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now, vertx, stack);
+        ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now, vertx, stack, network);
         if (session != null) {
             ctx = session.context();
         }
@@ -96,7 +99,7 @@ public final class StatusService {
                 health = health.worst(headroom(run, ctx, request.minHeadroom()));
             }
         }
-        List<UsageSnapshot> usageRows = UsageFetcher.withProbes(request.usage() ? UsageFetcher.fetch(ctx,
+        List<UsageSnapshot> usageRows = UsageFetcher.withProbes(request.usage() ? UsageFetcher.fetch(ctx, network,
                 request.probe() == null ? ProbeOptions.DEFAULT_CONCURRENCY : request.probe().concurrency(), now, vertx.get().getDelegate()) : List.of(), run);
         if (request.usage() || !usageRows.isEmpty()) {
             report = report.withAuth(report.auth().withUsage(usageRows));

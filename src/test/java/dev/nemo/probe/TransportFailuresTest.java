@@ -3,8 +3,13 @@ package dev.nemo.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nemo.config.ProxySetting;
+import dev.nemo.net.CertificateRejection;
+import dev.nemo.net.Route;
+import dev.nemo.net.TransportFailure;
+import dev.nemo.net.TrustedCas;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.ProxyConnectException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -23,10 +28,13 @@ class TransportFailuresTest {
 
     static Stream<Arguments> failures() {
         SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
-        untrusted.initCause(new CertificateRejection(ReasonCode.TLS_UNTRUSTED,
+        untrusted.initCause(new CertificateRejection(TransportFailure.Kind.TLS_UNTRUSTED,
                 "certificate not trusted: self-signed CN=x; see NEMO_CA_FILE", null));
+        SSLHandshakeException handshakeTimedOut = new SSLHandshakeException("Failed to create SSL connection");
+        handshakeTimedOut.initCause(new SslHandshakeTimeoutException("handshake timed out after 1000ms"));
         return Stream.of(
                 Arguments.of(new TimeoutException(), Route.DIRECT, ReasonCode.TIMEOUT, "timed out after 1000 ms"),
+                Arguments.of(handshakeTimedOut, Route.DIRECT, ReasonCode.TIMEOUT, "timed out after 1000 ms"),
                 Arguments.of(new CompletionException(new ConnectException("Connection refused: /127.0.0.1:9")), Route.DIRECT,
                         ReasonCode.CONNECTION_REFUSED, "connection refused by 127.0.0.1:9"),
                 Arguments.of(new UnknownHostException("api.nowhere.invalid"), Route.DIRECT, ReasonCode.DNS,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nemo.probe.TransportFailures;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.probe.ReasonCode;
 import dev.nemo.testing.FakeProvider;
 import io.vertx.mutiny.core.Vertx;
@@ -36,8 +37,8 @@ class CatalogClientTest {
     @Test
     void theAnswerCarriesStatusBodyAndTheRequestItsHeaders() {
         fake.catalogue("{\"data\": [{\"id\": \"a\"}]}", 200);
-        try (CatalogClient client = new CatalogClient(vertx, 5_000)) {
-            CatalogClient.Answer answer = client.get(URI.create(fake.baseUrl() + "/v1/models"), Map.of("accept", "application/json"),
+        try (CatalogClient client = new CatalogClient(vertx, NetworkSettings.DIRECT, 5_000)) {
+            CatalogClient.Answer answer = client.get("openrouter", URI.create(fake.baseUrl() + "/v1/models"), Map.of("accept", "application/json"),
                     1024, WAIT);
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("{\"data\": [{\"id\": \"a\"}]}");
@@ -51,8 +52,8 @@ class CatalogClientTest {
     @Test
     void aBodyPastTheCapFailsAsTooLarge() {
         fake.catalogue("{\"data\": [" + "{\"id\": \"model\"},".repeat(200) + "{\"id\": \"last\"}]}", 200);
-        try (CatalogClient client = new CatalogClient(vertx, 5_000)) {
-            assertThatThrownBy(() -> client.get(URI.create(fake.baseUrl() + "/v1/models"), Map.of(), 512, WAIT))
+        try (CatalogClient client = new CatalogClient(vertx, NetworkSettings.DIRECT, 5_000)) {
+            assertThatThrownBy(() -> client.get("openrouter", URI.create(fake.baseUrl() + "/v1/models"), Map.of(), 512, WAIT))
                     .satisfies(e -> assertThat(CatalogClient.tooLarge(e)).isTrue());
         }
     }
@@ -60,8 +61,8 @@ class CatalogClientTest {
     @Test
     void aServerThatNeverAnswersEndsAtTheTimeoutAndIsNamedSo() {
         HttpServer silent = vertx.createHttpServer().requestHandler(request -> { }).listenAndAwait(0, "127.0.0.1");
-        try (CatalogClient client = new CatalogClient(vertx, 5_000)) {
-            assertThatThrownBy(() -> client.get(URI.create("http://127.0.0.1:" + silent.actualPort() + "/models"), Map.of(), 512,
+        try (CatalogClient client = new CatalogClient(vertx, NetworkSettings.DIRECT, 5_000)) {
+            assertThatThrownBy(() -> client.get("openrouter", URI.create("http://127.0.0.1:" + silent.actualPort() + "/models"), Map.of(), 512,
                     Duration.ofMillis(200)))
                     .satisfies(e -> {
                         assertThat(CatalogClient.tooLarge(e)).isFalse();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PfxOptions;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,7 @@ public final class FakeOAuthServer implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
+    private final boolean tls;
     private final Map<String, Pending> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // refresh token -> email
     private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
@@ -57,7 +60,18 @@ public final class FakeOAuthServer implements AutoCloseable {
     private volatile boolean emailInIdToken = true;
 
     public FakeOAuthServer() {
-        server = vertx.createHttpServer();
+        this(new HttpServerOptions());
+    }
+
+    /** An HTTPS server presenting the certificate in the PKCS#12 {@code keyStore} (see {@link TestPki}). */
+    public static FakeOAuthServer https(java.nio.file.Path keyStore) {
+        return new FakeOAuthServer(new HttpServerOptions().setSsl(true)
+                .setKeyCertOptions(new PfxOptions().setPath(keyStore.toString()).setPassword(TestPki.PASSWORD)));
+    }
+
+    private FakeOAuthServer(HttpServerOptions options) {
+        tls = options.isSsl();
+        server = vertx.createHttpServer(options);
         server.requestHandler(req -> req.body().onSuccess(body -> handle(req, body)));
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -67,7 +81,12 @@ public final class FakeOAuthServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.actualPort();
+        return baseUrl("127.0.0.1");
+    }
+
+    /** The base URL naming the server as {@code host} (e.g. {@code localhost}, which the test certificates cover too). */
+    public String baseUrl(String host) {
+        return (tls ? "https://" : "http://") + host + ":" + server.actualPort();
     }
 
     /** The provider's {@code oauth} config block pointing here. */

@@ -39,7 +39,7 @@ public final class DeviceFlow {
         form.put("client_id", endpoints.clientId());
         form.put("scope", endpoints.scope());
         String what = "Device authorization at " + OAuthHttp.origin(endpoints.deviceAuthorizationUrl());
-        OAuthHttp.Reply start = OAuthHttp.await(http.postForm(endpoints.deviceAuthorizationUrl(), form),
+        OAuthHttp.Reply start = OAuthHttp.await(http.postForm(provider, endpoints.deviceAuthorizationUrl(), form),
                 OAuthHttp.REQUEST_TIMEOUT.plusSeconds(5), what, Redactor.none());
         if (!start.ok()) {
             throw NemoException.failure(what + " failed: " + Redactor.none().redact(start.describeError()) + ".");
@@ -63,18 +63,18 @@ public final class DeviceFlow {
         }
         say.accept("Waiting for the authorization...");
         Redactor redactor = new Redactor(Set.of(deviceCode));
-        return OAuthHttp.await(poll(deviceCode, intervalMs, deadline, redactor),
+        return OAuthHttp.await(poll(provider, deviceCode, intervalMs, deadline, redactor),
                 Duration.ofMillis(Math.max(0, deadline - now)).plus(OAuthHttp.REQUEST_TIMEOUT).plusSeconds(5),
                 "Device login to " + provider, redactor);
     }
 
-    private Uni<OAuthTokens> poll(String deviceCode, long intervalMs, long deadline, Redactor redactor) {
+    private Uni<OAuthTokens> poll(String provider, String deviceCode, long intervalMs, long deadline, Redactor redactor) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", GRANT_TYPE);
         form.put("device_code", deviceCode);
         form.put("client_id", endpoints.clientId());
         String what = "Polling " + OAuthHttp.origin(endpoints.tokenUrl());
-        return delay(intervalMs).chain(() -> http.postForm(endpoints.tokenUrl(), form)).chain(reply -> {
+        return delay(intervalMs).chain(() -> http.postForm(provider, endpoints.tokenUrl(), form)).chain(reply -> {
             String error = reply.ok() ? null : reply.error();
             if (reply.ok()) {
                 return Uni.createFrom().item(OAuthTokens.fromReply(reply, System.currentTimeMillis(), what, redactor));
@@ -84,7 +84,7 @@ public final class DeviceFlow {
                 if (System.currentTimeMillis() + next > deadline) {
                     return Uni.createFrom().failure(expired());
                 }
-                return poll(deviceCode, next, deadline, redactor);
+                return poll(provider, deviceCode, next, deadline, redactor);
             }
             if ("access_denied".equals(error)) {
                 return Uni.createFrom().failure(NemoException.failure("The authorization was denied; nothing was stored."));

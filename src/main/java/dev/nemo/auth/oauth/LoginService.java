@@ -7,6 +7,7 @@ import dev.nemo.auth.ProfileId;
 import dev.nemo.models.ModelCatalog;
 import dev.nemo.models.ModelSlot;
 import dev.nemo.models.SelectionEditor;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.providers.ProviderDefinition;
 import dev.nemo.providers.ProviderRegistry;
 import java.util.Optional;
@@ -37,14 +38,19 @@ public final class LoginService {
     private final ProviderRegistry providers;
     private final ModelCatalog catalog;
     private final Supplier<SelectionEditor> editor;
+    private final Supplier<NetworkSettings> network;
 
-    /** @param editor the config's selection editor, created only when a default model is set */
+    /**
+     * @param editor  the config's selection editor, created only when a default model is set
+     * @param network the run's routes, built only when an OAuth flow sends requests
+     */
     public LoginService(AuthProfileService profiles, ProviderRegistry providers, ModelCatalog catalog,
-                        Supplier<SelectionEditor> editor) {
+                        Supplier<SelectionEditor> editor, Supplier<NetworkSettings> network) {
         this.profiles = profiles;
         this.providers = providers;
         this.catalog = catalog;
         this.editor = editor;
+        this.network = network;
     }
 
     /**
@@ -97,7 +103,7 @@ public final class LoginService {
         String id = definition.id();
         String given = ProfileId.of(id, profileId, "default"); // a bad --profile-id fails before the login starts
         boolean replace = profileId != null && mayReplace.test(given);
-        OAuthTokens tokens = OAuthLogin.run(method, id, definition.oauth(), say);
+        OAuthTokens tokens = OAuthLogin.run(method, id, definition.oauth(), network.get(), say);
         String profile = ProfileId.of(id, profileId, tokens.email() != null ? tokens.email() : "default");
         if (profileId == null) {
             replace = mayReplace.test(profile); // the id depends on the email the login named

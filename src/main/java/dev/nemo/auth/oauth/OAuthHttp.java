@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
 import dev.nemo.json.Json;
+import dev.nemo.net.NetworkSettings;
+import dev.nemo.net.Route;
+import dev.nemo.net.TransportFailure;
+import dev.nemo.net.WebClients;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -22,10 +25,11 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The HTTP side of the OAuth flows: a Vert.x Web Client on the Vert.x it is handed (the run's) for
- * form POSTs to token and device endpoints, and that Vert.x for the loopback callback server. Every
- * step returns a {@link Uni}; only the command thread blocks on one, via {@link #await}. Closing it
- * closes the client, never the Vert.x it was handed.
+ * The HTTP side of the OAuth flows: Vert.x Web Clients on the Vert.x it is handed (the run's) for
+ * form POSTs to token and device endpoints, each request taking the route a probe to the same URL
+ * would (proxy, trusted CAs: {@link NetworkSettings}), and that Vert.x for the loopback callback
+ * server. Every step returns a {@link Uni}; only the command thread blocks on one, via
+ * {@link #await}. Closing it closes the clients, never the Vert.x it was handed.
  */
 public final class OAuthHttp implements AutoCloseable {
     /** Bound of one request to an OAuth endpoint (connect, answer, body). */
@@ -64,38 +68,46 @@ public final class OAuthHttp implements AutoCloseable {
     }
 
     private final Vertx vertx;
-    private final WebClient client;
+    private final WebClients clients;
     private final Duration requestTimeout;
 
-    public OAuthHttp(Vertx vertx) {
-        this(vertx, REQUEST_TIMEOUT);
+    public OAuthHttp(Vertx vertx, NetworkSettings network) {
+        this(vertx, network, REQUEST_TIMEOUT);
     }
 
-    public OAuthHttp(Vertx vertx, Duration requestTimeout) {
+    public OAuthHttp(Vertx vertx, NetworkSettings network, Duration requestTimeout) {
         this.vertx = vertx;
         this.requestTimeout = requestTimeout;
         // No redirects (a token endpoint that redirects is misconfigured, and the form must not follow
         // it elsewhere), no compression, no user agent: the same request the flows always sent.
-        this.client = WebClient.create(vertx, new WebClientOptions()
+        this.clients = new WebClients(vertx, network, new WebClientOptions()
                 .setConnectTimeout((int) requestTimeout.toMillis())
                 .setVerifyHost(true)
                 .setKeepAlive(true)
                 .setTryUseCompression(false)
                 .setFollowRedirects(false)
-                .setUserAgentEnabled(false));
+                .setUserAgentEnabled(false), requestTimeout.toMillis());
     }
 
     public Vertx vertx() {
         return vertx;
     }
 
-    /** POSTs {@code form} as {@code application/x-www-form-urlencoded}, asking for JSON; fails after the request timeout. */
-    public Uni<Reply> postForm(String url, Map<String, String> form) {
-        return Uni.createFrom().deferred(() -> client.postAbs(url)
-                        .putHeader("content-type", "application/x-www-form-urlencoded")
-                        .putHeader("accept", "application/json")
-                        .timeout(requestTimeout.toMillis())
-                        .sendBuffer(Buffer.buffer(encode(form))))
+    /**
+     * POSTs {@code form} as {@code application/x-www-form-urlencoded} to an endpoint of
+     * {@code provider}, asking for JSON; fails after the request timeout. A failure below HTTP
+     * fails as a {@link TransportFailure}, worded as a probe's would be.
+     */
+    public Uni<Reply> postForm(String provider, String url, Map<String, String> form) {
+        return Uni.createFrom().deferred(() -> {
+                    Route route = clients.route(provider, URI.create(url));
+                    return clients.client(route).postAbs(url)
+                            .putHeader("content-type", "application/x-www-form-urlencoded")
+                            .putHeader("accept", "application/json")
+                            .timeout(requestTimeout.toMillis())
+                            .sendBuffer(Buffer.buffer(encode(form)))
+                            .onFailure().transform(failure -> TransportFailure.of(failure, requestTimeout.toMillis(), route));
+                })
                 .map(response -> new Reply(response.statusCode(), parse(response.getHeader("content-type"), response.body())))
                 .ifNoItem().after(requestTimeout).failWith(() -> new java.util.concurrent.TimeoutException(
                         "no answer within " + requestTimeout.toSeconds() + " s"));
@@ -118,45 +130,24 @@ public final class OAuthHttp implements AutoCloseable {
     }
 
     /**
-     * A failed exchange in words a person can act on: the host that cannot be resolved, the address
-     * that refused or cannot be routed to, a TLS failure; never a library's wording (Netty's
-     * "[A(1), AAAA(28)] after 2 queries") or an exception's class.
+     * A failed exchange in words a person can act on, the same a probe row would give
+     * ({@link TransportFailure}: the host that cannot be resolved, the address or proxy that
+     * refused, the certificate not trusted...); a timeout by its own bound; anything else without
+     * a library's wording or an exception's class.
      */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof java.net.UnknownHostException) {
-                java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']+)'").matcher(message);
-                return "cannot resolve host " + (quoted.find() ? quoted.group(1) : message.split("[\\s:]")[0]);
-            }
-            if (t instanceof java.net.NoRouteToHostException) {
-                return "no route to host " + address(message);
-            }
-            if (t instanceof java.net.ConnectException) {
-                return message.toLowerCase(java.util.Locale.ROOT).contains("timed out") ? "the connection timed out"
-                        : "connection refused by " + address(message);
-            }
-            if (t instanceof javax.net.ssl.SSLException) {
-                return "the TLS handshake failed (check the URL's scheme and the server's certificate)";
-            }
-            if (t instanceof java.util.concurrent.TimeoutException) {
-                return message.isBlank() ? "no answer in time" : message;
-            }
-            if (t instanceof java.io.IOException && message.toLowerCase(java.util.Locale.ROOT).matches(".*(reset|closed).*")) {
-                return "the server closed the connection";
+            if (t instanceof java.util.concurrent.TimeoutException && t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
             }
         }
-        String message = e.getMessage();
-        if (message == null || message.isBlank() || message.contains("Exception") || message.contains("java.")) {
+        TransportFailure failure = TransportFailure.of(e, 0, Route.DIRECT);
+        String message = failure.getMessage();
+        if (failure.kind() == TransportFailure.Kind.OTHER
+                && (message.isBlank() || message.contains("Exception") || message.contains("java."))) {
             return "the request failed";
         }
-        return message.lines().findFirst().orElse(message);
-    }
-
-    /** {@code host/1.2.3.4:443} (Netty's form) or {@code /1.2.3.4:443} as {@code 1.2.3.4:443}. */
-    private static String address(String message) {
-        String tail = message.contains(": ") ? message.substring(message.lastIndexOf(": ") + 2) : message;
-        return tail.contains("/") ? tail.substring(tail.lastIndexOf('/') + 1) : tail;
+        return message;
     }
 
     /** {@code scheme://host[:port]}: how errors name an endpoint (no path or query, which may carry anything). */
@@ -214,6 +205,6 @@ public final class OAuthHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        clients.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.nemo.auth.oauth;
 
 import dev.nemo.config.NemoConfig.OAuthConfig;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.providers.ProviderDefinition;
 import io.vertx.core.VertxOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -14,13 +15,15 @@ public final class OAuthLogin {
 
     /**
      * Runs the flow on a Vert.x of its own, the only one a login run needs (one event loop: a few
-     * requests and the callback server), closed when the flow ends.
+     * requests and the callback server), closed when the flow ends. Its requests take the routes
+     * {@code network} decides.
      *
      * @param say where instructions go (stderr); tokens never pass through it
      */
-    public static OAuthTokens run(String method, String provider, OAuthConfig endpoints, Consumer<String> say) {
+    public static OAuthTokens run(String method, String provider, OAuthConfig endpoints, NetworkSettings network,
+                                  Consumer<String> say) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        try (OAuthHttp http = new OAuthHttp(vertx)) {
+        try (OAuthHttp http = new OAuthHttp(vertx, network)) {
             return ProviderDefinition.DEVICE.equals(method) ? new DeviceFlow(http, endpoints, say).run(provider)
                     : new PkceFlow(http, endpoints, say).run(provider);
         } finally {

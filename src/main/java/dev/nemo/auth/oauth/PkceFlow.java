@@ -65,7 +65,7 @@ public final class PkceFlow {
             form.put("code_verifier", verifier);
             Redactor withCode = redactor.with(received);
             String what = "Exchanging the authorization code at " + OAuthHttp.origin(endpoints.tokenUrl());
-            OAuthHttp.Reply reply = OAuthHttp.await(http.postForm(endpoints.tokenUrl(), form),
+            OAuthHttp.Reply reply = OAuthHttp.await(http.postForm(provider, endpoints.tokenUrl(), form),
                     OAuthHttp.REQUEST_TIMEOUT.plusSeconds(5), what, withCode);
             return OAuthTokens.fromReply(reply, System.currentTimeMillis(), what, withCode);
         } finally {

@@ -11,6 +11,7 @@ import dev.nemo.auth.Credential;
 import dev.nemo.auth.CredentialKind;
 import dev.nemo.auth.Redactor;
 import dev.nemo.config.NemoConfig.OAuthConfig;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.providers.ProviderRegistry;
 import io.vertx.mutiny.core.Vertx;
 import java.nio.file.Path;
@@ -67,10 +68,11 @@ public final class TokenRefresher {
      * Refreshes the due ones among {@code profiles}, each in the store {@code storeOf} names for its
      * id (where the profile is kept: an inherited profile's tokens go back to the main agent's
      * store, never into a copy); errors are redacted by {@code redactor}. {@code vertx} is the
-     * run's, asked for only when a refresh is due.
+     * run's, asked for only when a refresh is due; each request takes the route {@code network}
+     * gives the token endpoint (as a probe of the provider to that URL would go).
      */
     public Outcome refresh(Function<String, Path> storeOf, ProviderRegistry providers, Redactor redactor,
-                           Collection<AuthProfile> profiles, long now, Supplier<Vertx> vertx) {
+                           Collection<AuthProfile> profiles, long now, Supplier<Vertx> vertx, NetworkSettings network) {
         List<AuthProfile> due = profiles.stream()
                 .filter(p -> due(p, providers.find(p.provider()).orElse(null), now)).toList();
         if (due.isEmpty()) {
@@ -78,7 +80,7 @@ public final class TokenRefresher {
         }
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, AuthProfile> renewed = new LinkedHashMap<>();
-        try (OAuthHttp http = new OAuthHttp(vertx.get(), requestTimeout)) {
+        try (OAuthHttp http = new OAuthHttp(vertx.get(), network, requestTimeout)) {
             for (AuthProfile profile : due) {
                 OAuthConfig endpoints = providers.find(profile.provider()).orElseThrow().oauth();
                 try {
@@ -121,7 +123,7 @@ public final class TokenRefresher {
             form.put("refresh_token", current.refresh());
             form.put("client_id", current.clientId() != null ? current.clientId() : endpoints.clientId());
             Redactor known = redactor.with(current.refresh()).with(current.access() == null ? "" : current.access());
-            OAuthHttp.Reply reply = OAuthHttp.await(http.postForm(endpoints.tokenUrl(), form),
+            OAuthHttp.Reply reply = OAuthHttp.await(http.postForm(profile.provider(), endpoints.tokenUrl(), form),
                     requestTimeout.plusSeconds(1), what, known);
             OAuthTokens tokens = OAuthTokens.fromReply(reply, System.currentTimeMillis(), what, known);
             stored.put("access", tokens.access());

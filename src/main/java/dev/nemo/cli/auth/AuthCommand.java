@@ -9,6 +9,7 @@ import dev.nemo.context.RunContextLoader;
 import dev.nemo.config.HomePaths;
 import dev.nemo.auth.AuthProfileService;
 import dev.nemo.auth.oauth.LoginService;
+import dev.nemo.net.NetworkSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +30,10 @@ public class AuthCommand extends dev.nemo.cli.CommandGroup {
             return new AgentAuth(io, ctx, new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers()));
         }
 
-        /** The login workflow on this agent's store and config. */
+        /** The login workflow on this agent's store and config, its OAuth requests on the routes of the config and environment. */
         LoginService login() {
-            return new LoginService(profiles, ctx.providers(), ctx.catalog(), () -> ctx.selectionEditor(io::warn));
+            return new LoginService(profiles, ctx.providers(), ctx.catalog(), () -> ctx.selectionEditor(io::warn),
+                    () -> NetworkSettings.of(ctx.env(), ctx.config()));
         }
 
         /** An instruction for the user (stderr): OAuth URLs and codes, never a secret. */

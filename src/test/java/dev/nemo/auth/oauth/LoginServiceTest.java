@@ -11,6 +11,7 @@ import dev.nemo.auth.CredentialKind;
 import dev.nemo.config.Environment;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.testing.FakeOAuthServer;
 import dev.nemo.testing.Fixture;
 import java.nio.file.Files;
@@ -45,7 +46,8 @@ class LoginServiceTest {
         RunContext ctx = RunContextLoader.load(new Environment(Map.of("HOME", home.toString(),
                 "NEMO_STATE_DIR", home.resolve(".nemo").toString())), null, said::add);
         AuthProfileService profiles = new AuthProfileService(ctx.env(), ctx.config().path(), ctx.agent(), ctx.store(), ctx.providers());
-        return new LoginService(profiles, ctx.providers(), ctx.catalog(), () -> ctx.selectionEditor(said::add));
+        return new LoginService(profiles, ctx.providers(), ctx.catalog(), () -> ctx.selectionEditor(said::add),
+                () -> NetworkSettings.of(ctx.env(), ctx.config()));
     }
 
     private JsonNode storedProfiles() throws Exception {

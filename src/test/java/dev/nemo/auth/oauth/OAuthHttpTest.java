@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nemo.NemoException;
 import dev.nemo.auth.Redactor;
+import dev.nemo.net.NetworkSettings;
 import dev.nemo.testing.FakeOAuthServer;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -34,8 +35,8 @@ class OAuthHttpTest {
 
     @Test
     void aGrantComesBackAsAJsonReplyAndTheFormArrivesAsSent() {
-        try (OAuthHttp http = new OAuthHttp(vertx)) {
-            OAuthHttp.Reply reply = OAuthHttp.await(http.postForm(server.baseUrl() + "/device",
+        try (OAuthHttp http = new OAuthHttp(vertx, NetworkSettings.DIRECT)) {
+            OAuthHttp.Reply reply = OAuthHttp.await(http.postForm("fake", server.baseUrl() + "/device",
                     Map.of("client_id", FakeOAuthServer.CLIENT_ID, "scope", "openid email")), WAIT, "Device authorization",
                     Redactor.none());
             assertThat(reply.ok()).isTrue();
@@ -45,8 +46,8 @@ class OAuthHttpTest {
 
     @Test
     void anOAuthErrorIsAReplyNotAFailure() {
-        try (OAuthHttp http = new OAuthHttp(vertx)) {
-            OAuthHttp.Reply reply = OAuthHttp.await(http.postForm(server.baseUrl() + "/token",
+        try (OAuthHttp http = new OAuthHttp(vertx, NetworkSettings.DIRECT)) {
+            OAuthHttp.Reply reply = OAuthHttp.await(http.postForm("fake", server.baseUrl() + "/token",
                     Map.of("client_id", FakeOAuthServer.CLIENT_ID, "grant_type", "password")), WAIT, "Token request",
                     Redactor.none());
             assertThat(reply.ok()).isFalse();
@@ -57,8 +58,8 @@ class OAuthHttpTest {
     @Test
     void anUnreachableEndpointFailsWithOneLineAndTheSecretsRedacted() {
         String refresh = "refresh-SECRETSECRETSECRET1234";
-        try (OAuthHttp http = new OAuthHttp(vertx, Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> OAuthHttp.await(http.postForm("http://127.0.0.1:9/token?r=" + refresh, Map.of("refresh_token", refresh)),
+        try (OAuthHttp http = new OAuthHttp(vertx, NetworkSettings.DIRECT, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> OAuthHttp.await(http.postForm("fake", "http://127.0.0.1:9/token?r=" + refresh, Map.of("refresh_token", refresh)),
                     WAIT, "OAuth refresh at http://127.0.0.1:9", new Redactor(Set.of(refresh))))
                     .isInstanceOf(NemoException.class)
                     .hasMessageStartingWith("OAuth refresh at http://127.0.0.1:9 failed: ")
@@ -69,9 +70,9 @@ class OAuthHttpTest {
 
     @Test
     void closingTheClientLeavesTheHandedVertxForTheNextOne() {
-        new OAuthHttp(vertx).close();
-        try (OAuthHttp next = new OAuthHttp(vertx)) {
-            assertThat(OAuthHttp.await(next.postForm(server.baseUrl() + "/device", Map.of("client_id", FakeOAuthServer.CLIENT_ID)),
+        new OAuthHttp(vertx, NetworkSettings.DIRECT).close();
+        try (OAuthHttp next = new OAuthHttp(vertx, NetworkSettings.DIRECT)) {
+            assertThat(OAuthHttp.await(next.postForm("fake", server.baseUrl() + "/device", Map.of("client_id", FakeOAuthServer.CLIENT_ID)),
                     WAIT, "Device authorization", Redactor.none()).ok()).isTrue();
         }
     }

@@ -1,4 +1,4 @@
-package dev.nemo.probe;
+package dev.nemo.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.nemo.probe;
+package dev.nemo.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package dev.nemo.probe;
+package dev.nemo.net;
 
 import dev.nemo.NemoException;
+import dev.nemo.config.ConfigFile;
 import dev.nemo.config.Environment;
 import dev.nemo.config.NemoConfig;
 import dev.nemo.config.ProviderId;
 import dev.nemo.config.ProxySetting;
-import dev.nemo.context.RunContext;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How probes reach each provider, as curl and the provider SDKs would: proxies from
+ * How every request of nemo (probes, OAuth logins and refreshes, usage, the scan's catalogue)
+ * reaches its server, as curl and the provider SDKs would: proxies from
  * {@code https_proxy}/{@code HTTPS_PROXY} (https URLs), {@code http_proxy}/{@code HTTP_PROXY}
  * (http URLs) and {@code all_proxy}/{@code ALL_PROXY} (either), the lower-case name first, except
  * for hosts {@code NO_PROXY} lists; a provider's own {@code proxy} key overrides all of them. CAs:
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class NetworkSettings {
     /** No proxy and the system's CAs only (tests, the warm-up). */
-    static final NetworkSettings DIRECT = new NetworkSettings(null, null, NoProxy.NONE, TrustedCas.SYSTEM, Map.of());
+    public static final NetworkSettings DIRECT = new NetworkSettings(null, null, NoProxy.NONE, TrustedCas.SYSTEM, Map.of());
 
     private final ProxySetting httpsProxy;
     private final ProxySetting httpProxy;
@@ -42,9 +43,10 @@ public final class NetworkSettings {
         this.providerRoutes = providerRoutes;
     }
 
-    public static NetworkSettings of(RunContext ctx) {
-        Path configDir = ctx.config().path().toAbsolutePath().getParent();
-        return of(ctx.env(), ctx.config().config(), configDir);
+    /** The run's settings; build them once per run, on the command thread (they read the CA files). */
+    public static NetworkSettings of(Environment env, ConfigFile.Loaded config) {
+        Path configDir = config.path().toAbsolutePath().getParent();
+        return of(env, config.config(), configDir);
     }
 
     static NetworkSettings of(Environment env, NemoConfig config, Path configDir) {
@@ -82,8 +84,11 @@ public final class NetworkSettings {
                 Map.copyOf(providerRoutes));
     }
 
-    /** The route of a request of {@code provider} to {@code uri}. */
-    Route route(String provider, URI uri) {
+    /**
+     * The route of a request of {@code provider} (its id as the config names it; its own
+     * {@code proxy} and {@code tls.caFile} apply) to {@code uri}: the one rule for every request.
+     */
+    public Route route(String provider, URI uri) {
         String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
         return routes.computeIfAbsent(provider + "\n" + scheme + "\n" + uri.getHost(), k -> decide(provider, scheme, uri.getHost()));
     }

@@ -1,4 +1,4 @@
-package dev.nemo.probe;
+package dev.nemo.net;
 
 import dev.nemo.config.ProxySetting;
 import io.vertx.core.net.ProxyOptions;
@@ -7,20 +7,22 @@ import java.time.Duration;
 
 /**
  * How one request leaves this machine: through {@code proxy} ({@link ProxySetting#DIRECT}:
- * straight to the provider), trusting {@code trust}'s CAs when it speaks TLS.
+ * straight to the server), trusting {@code trust}'s CAs when it speaks TLS. Only
+ * {@link NetworkSettings#route} decides it, for probes and every other request alike.
  */
-record Route(ProxySetting proxy, TrustedCas trust) {
-    static final Route DIRECT = new Route(ProxySetting.DIRECT, TrustedCas.SYSTEM);
+public record Route(ProxySetting proxy, TrustedCas trust) {
+    public static final Route DIRECT = new Route(ProxySetting.DIRECT, TrustedCas.SYSTEM);
 
-    boolean proxied() {
+    public boolean proxied() {
         return !proxy.direct();
     }
 
     /**
-     * Vert.x's options for the proxy (null when direct). The proxy's own handshake gets the probe
-     * timeout too, so a hung proxy ends as the probe's {@code timeout}, not a library's earlier one.
+     * Vert.x's options for the proxy (null when direct). The proxy's own handshake gets the
+     * request's timeout too, so a hung proxy ends as the request's {@code timeout}, not a library's
+     * earlier one.
      */
-    ProxyOptions proxyOptions(long timeoutMs) {
+    public ProxyOptions proxyOptions(long timeoutMs) {
         if (!proxied()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.nemo.probe;
+package dev.nemo.net;
 
 import dev.nemo.NemoException;
 import java.io.ByteArrayInputStream;
@@ -32,18 +32,19 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * The certificate authorities probes trust: the system's (the JDK trust store, which Linux
- * distributions fill from their CA bundle) plus CAs read from PEM files. Its trust manager
- * says why a certificate is refused — not trusted (self-signed or unknown issuer), expired or
- * not yet valid, or issued for another host — each with its own {@link ReasonCode}.
+ * The certificate authorities every HTTPS request of nemo trusts: the system's (the JDK trust
+ * store, which Linux distributions fill from their CA bundle) plus CAs read from PEM files. Its
+ * trust manager says why a certificate is refused — not trusted (self-signed or unknown issuer),
+ * expired or not yet valid, or issued for another host — each a {@link CertificateRejection}
+ * of its own {@link TransportFailure.Kind}.
  */
-final class TrustedCas {
+public final class TrustedCas {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN (?:TRUSTED )?CERTIFICATE-----([A-Za-z0-9+/=\\s]+?)-----END (?:TRUSTED )?CERTIFICATE-----");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** The system's CAs alone. */
-    static final TrustedCas SYSTEM = new TrustedCas(List.of(), List.of());
+    public static final TrustedCas SYSTEM = new TrustedCas(List.of(), List.of());
 
     private final List<X509Certificate> extra;
     /** Where the extra CAs came from (for equality: clients are shared between equal trust sets). */
@@ -81,12 +82,8 @@ final class TrustedCas {
         return new TrustedCas(all, from);
     }
 
-    boolean systemOnly() {
-        return extra.isEmpty();
-    }
-
     /** A trust manager over the system's CAs and these that classifies every refusal. */
-    TrustManager trustManager() {
+    public TrustManager trustManager() {
         try {
             TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             system.init((KeyStore) null);
@@ -208,16 +205,16 @@ final class TrustedCas {
                 delegate.checkServerTrusted(chain, authType); // the chain alone, without the host name check
             } catch (CertificateException chainRefused) {
                 if (isExpiry(chainRefused)) {
-                    return new CertificateRejection(ReasonCode.TLS_EXPIRED, outOfDate(chain), refusal);
+                    return new CertificateRejection(TransportFailure.Kind.TLS_EXPIRED, outOfDate(chain), refusal);
                 }
                 X509Certificate top = chain[chain.length - 1];
                 boolean selfSigned = top.getSubjectX500Principal().equals(top.getIssuerX500Principal());
                 String what = selfSigned && chain.length == 1 ? "self-signed " + cn(leaf.getSubjectX500Principal())
                         : "unknown issuer " + cn(top.getIssuerX500Principal());
-                return new CertificateRejection(ReasonCode.TLS_UNTRUSTED, "certificate not trusted: " + what
+                return new CertificateRejection(TransportFailure.Kind.TLS_UNTRUSTED, "certificate not trusted: " + what
                         + "; see NEMO_CA_FILE", refusal);
             }
-            return new CertificateRejection(ReasonCode.TLS_HOSTNAME, "certificate for " + names(leaf)
+            return new CertificateRejection(TransportFailure.Kind.TLS_HOSTNAME, "certificate for " + names(leaf)
                     + " does not match host " + (host == null ? "requested" : host), refusal);
         }
 
