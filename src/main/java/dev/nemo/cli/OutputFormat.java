@@ -37,6 +37,11 @@ public class OutputFormat {
         return choice != null && choice.plain;
     }
 
+    /** {@code --jq} was given: the JSON is filtered, so it is printed whole at the end. */
+    public boolean filtered() {
+        return jq != null;
+    }
+
     /** Prints {@code value} as JSON, or what {@code --jq} selects from it. */
     public void printJson(PrintWriter out, Object value) {
         printJson(out, value, jq);

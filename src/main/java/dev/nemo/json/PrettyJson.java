@@ -79,6 +79,8 @@ public final class PrettyJson {
         try {
             JsonGenerator gen = FACTORY.createGenerator(out);
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // A document left open by a failure must not be closed to look whole.
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
             gen.setPrettyPrinter(new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"))
@@ -131,6 +133,25 @@ public final class PrettyJson {
         /** The fields of {@code record} whose names {@code which} accepts, in declaration order (null ones left out as always). */
         public void fields(Record record, java.util.function.Predicate<String> which) {
             run(() -> PrettyJson.fields(gen, record, which));
+        }
+
+        /** The fields of {@code record} declared before the one named {@code name}. */
+        public void fieldsBefore(Record record, String name) {
+            fields(record, before(record, name));
+        }
+
+        /** The fields of {@code record} declared after the one named {@code name}. */
+        public void fieldsAfter(Record record, String name) {
+            fields(record, before(record, name).negate().and(n -> !n.equals(name)));
+        }
+
+        private static java.util.function.Predicate<String> before(Record record, String name) {
+            List<String> names = FIELDS.get(record.getClass()).stream().map(Field::name).toList();
+            int at = names.indexOf(name);
+            if (at < 0) {
+                throw new IllegalArgumentException(record.getClass().getSimpleName() + " has no field " + name);
+            }
+            return n -> names.indexOf(n) < at;
         }
 
         /** Hands what is written so far to the reader, e.g. before waiting for more. */

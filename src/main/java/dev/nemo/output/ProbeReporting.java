@@ -4,6 +4,7 @@ import dev.nemo.NemoException;
 import dev.nemo.config.Environment;
 import dev.nemo.config.LockedFile;
 import dev.nemo.probe.ProbeResultKind;
+import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +30,11 @@ public record ProbeReporting(Set<ProbeResultKind> shown, Path metricsFile) {
     /** The run as the command shows it: only the selected rows. */
     public ProbeRun shown(ProbeRun run) {
         return run.only(shown);
+    }
+
+    /** Whether the command shows {@code row}. */
+    public boolean shows(ProbeResult row) {
+        return shown.contains(ProbeResultKind.of(row));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Sends every job once, at most {@code concurrency} at a time (and at most
@@ -83,15 +84,18 @@ public final class ProbeEngine implements AutoCloseable {
      * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry, and only then.
      */
     public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener) {
+        return run(targets, redactor, listener, (row, index) -> { });
+    }
+
+    /** The same, handing each row to {@code each} (on the calling thread) as soon as its probe has finished. */
+    public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener, ObjIntConsumer<ProbeResult> each) {
         prepare(targets.stream().map(t -> new Endpoint(t.provider().id(), t.provider().baseUrl())));
-        JobResult[] outcomes = execute(targets.stream().map(t -> t.provider().id()).toList(), i -> statusJob(targets.get(i)),
-                i -> targets.get(i).credential(), Redaction.of(redactor), listener);
         ProbeResult[] results = new ProbeResult[targets.size()];
-        for (int i = 0; i < results.length; i++) {
-            JobResult o = outcomes[i];
-            ProbeTarget t = targets.get(i);
-            results[i] = o == null ? null : ProbeResult.of(t, o);
-        }
+        execute(targets.stream().map(t -> t.provider().id()).toList(), i -> statusJob(targets.get(i)),
+                i -> targets.get(i).credential(), Redaction.of(redactor), listener, (outcome, i) -> {
+                    results[i] = ProbeResult.of(targets.get(i), outcome);
+                    each.accept(results[i], i);
+                });
         return results;
     }
 
@@ -107,11 +111,11 @@ public final class ProbeEngine implements AutoCloseable {
         prepare(jobs.stream().map(j -> new Endpoint(j.provider(), j.request().uri().getScheme() + "://"
                 + j.request().uri().getRawAuthority())));
         return execute(jobs.stream().map(ProbeJob::provider).toList(), jobs::get, i -> jobs.get(i).credential(), redaction,
-                listener);
+                listener, (outcome, i) -> { });
     }
 
     private JobResult[] execute(List<String> providers, IntFunction<ProbeJob> jobOf, IntFunction<String> credentialOf,
-                                Redaction redaction, Listener listener) {
+                                Redaction redaction, Listener listener, ObjIntConsumer<JobResult> each) {
         JobResult[] results = new JobResult[providers.size()];
         ProbeDispatcher.Batch<Attempt> b = dispatcher.batch(providers, i -> attempt(jobOf.apply(i), listener));
         if (!batch.compareAndSet(null, b)) {
@@ -129,6 +133,7 @@ public final class ProbeEngine implements AutoCloseable {
                 String requestId = o.requestId() == null ? null : redaction.redact(credential, o.requestId());
                 results[f.index()] = new JobResult(o.status(), o.reason(), error, requestId, o.retryAfterMs(),
                         f.result().latencyMs(), o.rateLimit(), o.account());
+                each.accept(results[f.index()], f.index());
                 listener.finished(o.status());
             }
         } finally {

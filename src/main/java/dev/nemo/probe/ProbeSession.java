@@ -19,6 +19,7 @@ public final class ProbeSession {
     private final RunContext ctx;
     private final ProbeOptions options;
     private final ProbePlan plan;
+    private final ProbeRows rows;
     private final HttpStack stack;
     private final NetworkSettings network;
     private volatile ProbeEngine engine;
@@ -40,6 +41,7 @@ public final class ProbeSession {
                 ctx.redactor(), planner.oauthProfilesToProbe(), now, vertx, network);
         this.ctx = refreshed.renewed().isEmpty() ? ctx : ctx.withRenewed(refreshed.renewed());
         this.plan = (refreshed.changedNothing() ? planner : new ProbePlanner(this.ctx, options, now, refreshed.failures())).plan();
+        this.rows = new ProbeRows(plan.preflight(), plan.targets().size(), ProbeRun.Options.of(options));
     }
 
     /** The run's context after any OAuth refresh (the store holds the renewed tokens). */
@@ -51,18 +53,26 @@ public final class ProbeSession {
         return plan.targets().size();
     }
 
+    /** The run's rows as they finish, for output that streams them while {@link #run} goes on. */
+    public ProbeRows rows() {
+        return rows;
+    }
+
     public ProbeRun run(ProbeEngine.Listener listener) {
         long startedAt = System.currentTimeMillis();
         ProbeResult[] executed;
         long finishedAt;
+        rows.started(startedAt);
         try (ProbeEngine e = new ProbeEngine(stack, network, options.concurrency(), options.timeoutMs(),
                 options.maxTokens(), options.providerConcurrency())) {
             engine = e;
             if (cancelled) {
                 e.cancel(); // Ctrl-C before the first round: nothing is sent
             }
-            executed = e.run(plan.targets(), ctx.redactor(), listener);
+            executed = e.run(plan.targets(), ctx.redactor(), listener, (row, index) -> rows.finished(index, row));
             finishedAt = System.currentTimeMillis();
+        } finally {
+            rows.ended();
         }
         List<ProbeResult> results = new ArrayList<>(plan.preflight());
         int notRun = 0;

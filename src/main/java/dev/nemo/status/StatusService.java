@@ -10,6 +10,7 @@ import dev.nemo.probe.HttpStack;
 import dev.nemo.probe.ProbeEngine;
 import dev.nemo.probe.ProbeObserver;
 import dev.nemo.probe.ProbeOptions;
+import dev.nemo.probe.ProbeRows;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.probe.ProbeSession;
 import dev.nemo.probe.HeadroomGate;
@@ -36,10 +37,26 @@ public final class StatusService {
      * agent); {@code usage} fetches usage windows; {@code minHeadroom} (a percentage, or null)
      * makes low headroom of a credential in use a warning.
      */
-    public record Request(String agent, ProbeOptions probe, boolean usage, Double minHeadroom) {
+    public record Request(String agent, ProbeOptions probe, boolean usage, Double minHeadroom, LiveOutput live) {
         public Request(String agent, ProbeOptions probe) {
-            this(agent, probe, false, null);
+            this(agent, probe, false, null, null);
         }
+
+        /** Output that is written once the run is over. */
+        public Request(String agent, ProbeOptions probe, boolean usage, Double minHeadroom) {
+            this(agent, probe, usage, minHeadroom, null);
+        }
+    }
+
+    /**
+     * Output written while the probes run (JSON streamed to stdout), from a thread of its own:
+     * it gets the report without probes, the rows as they finish, and the finished report (which
+     * waits for the end of the run) to write the rest from; it returns once it has written all.
+     * Without probes there is nothing to stream, and it is not called.
+     */
+    @FunctionalInterface
+    public interface LiveOutput {
+        void write(StatusReport report, ProbeRows rows, Supplier<StatusReport> finished);
     }
 
     /**
@@ -83,14 +100,41 @@ public final class StatusService {
         if (session != null) {
             ctx = session.context();
         }
+        if (session == null) {
+            return outcome(request, ctx, network, now, Report.of(ctx, now), null, null, vertx);
+        }
+        // With probes, the report is built (and live output written) on a thread of its own while
+        // they run: at 50,000 profiles it takes about as long as the first answers do.
         RunContext reported = ctx;
-        // With probes, the report is built on a thread of its own while they run: at 50,000
-        // profiles it takes about as long as the first answers do, and need not delay them.
-        CompletableFuture<Report> built = session == null ? CompletableFuture.completedFuture(Report.of(reported, now))
-                : inBackground(() -> Report.of(reported, now));
-        ProbeRun run = session == null ? null : probe(session, observer);
-        StatusReport report = join(built).report();
-        CheckVerdict verdict = join(built).verdict();
+        CompletableFuture<Report> built = new CompletableFuture<>();
+        CompletableFuture<StatusReport> finished = new CompletableFuture<>();
+        CompletableFuture<Void> written = inBackground(() -> {
+            try {
+                built.complete(Report.of(reported, now));
+            } catch (RuntimeException | Error e) {
+                built.completeExceptionally(e);
+                throw e;
+            }
+            if (request.live() != null) {
+                request.live().write(join(built).report(), session.rows(), () -> join(finished));
+            }
+        });
+        try {
+            ProbeRun run = probe(session, observer);
+            Outcome outcome = outcome(request, ctx, network, now, join(built), run, session, vertx);
+            finished.complete(outcome.report());
+            join(written);
+            return outcome;
+        } finally {
+            // A run that failed ends the live output too (it stops where it was).
+            finished.completeExceptionally(new IllegalStateException("the probe run failed"));
+        }
+    }
+
+    private Outcome outcome(Request request, RunContext ctx, NetworkSettings network, long now, Report built, ProbeRun run,
+                            ProbeSession session, RunVertx vertx) {
+        StatusReport report = built.report();
+        CheckVerdict verdict = built.verdict();
         Health health = verdict.health();
         if (session != null) {
             report = report.withAuth(report.auth().withProbes(run));
@@ -115,17 +159,17 @@ public final class StatusService {
         }
     }
 
-    private static CompletableFuture<Report> inBackground(Supplier<Report> task) {
-        return CompletableFuture.supplyAsync(task, r -> {
+    private static CompletableFuture<Void> inBackground(Runnable task) {
+        return CompletableFuture.runAsync(task, r -> {
             Thread thread = new Thread(r, "nemo-report");
             thread.setDaemon(true);
             thread.start();
         });
     }
 
-    private static Report join(CompletableFuture<Report> built) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
-            return built.join();
+            return future.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

@@ -139,7 +139,7 @@ public final class NemoRun {
     }
 
     private Running inProcess(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LineStream out = new LineStream();
         LineStream err = new LineStream();
         CtrlC ctrlC = new CtrlC();
         Invocation invocation = new Invocation(new Environment(Map.copyOf(env), workingDir),
@@ -157,7 +157,7 @@ public final class NemoRun {
         }, "nemo " + String.join(" ", args));
         thread.setDaemon(true);
         thread.start();
-        return new Running(String.join(" ", args), exit, () -> out.toString(StandardCharsets.UTF_8), err::text,
+        return new Running(String.join(" ", args), exit, out::text, out.lines, err::text,
                 err.lines, ctrlC::interrupt, () -> {
                     throw new IllegalStateException("SIGTERM needs a spawned nemo (NemoRun.spawned)");
                 }, () -> { });
@@ -171,7 +171,8 @@ public final class NemoRun {
         pb.environment().putAll(env);
         try {
             Process process = pb.start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            LineStream out = new LineStream();
+            CompletableFuture<Void> outDone = CompletableFuture.runAsync(() -> copy(process.getInputStream(), out));
             LineStream err = new LineStream();
             CompletableFuture<Void> errDone = CompletableFuture.runAsync(() -> copy(process.getErrorStream(), err));
             try (var in = process.getOutputStream()) {
@@ -180,7 +181,10 @@ public final class NemoRun {
                 }
             }
             CompletableFuture<Integer> exit = process.onExit().thenApply(Process::exitValue);
-            return new Running(String.join(" ", args), exit, out::join, () -> {
+            return new Running(String.join(" ", args), exit, () -> {
+                outDone.join();
+                return out.text();
+            }, out.lines, () -> {
                 errDone.join();
                 return err.text();
             }, err.lines, () -> signal(process, "INT"), () -> signal(process, "TERM"), process::destroyForcibly);
@@ -194,17 +198,19 @@ public final class NemoRun {
         private final String args;
         private final CompletableFuture<Integer> exit;
         private final Supplier<String> stdout;
+        private final BlockingQueue<String> outLines;
         private final Supplier<String> stderr;
         private final BlockingQueue<String> errLines;
         private final Runnable interrupt;
         private final Runnable terminate;
         private final Runnable kill;
 
-        Running(String args, CompletableFuture<Integer> exit, Supplier<String> stdout, Supplier<String> stderr,
-                BlockingQueue<String> errLines, Runnable interrupt, Runnable terminate, Runnable kill) {
+        Running(String args, CompletableFuture<Integer> exit, Supplier<String> stdout, BlockingQueue<String> outLines,
+                Supplier<String> stderr, BlockingQueue<String> errLines, Runnable interrupt, Runnable terminate, Runnable kill) {
             this.args = args;
             this.exit = exit;
             this.stdout = stdout;
+            this.outLines = outLines;
             this.stderr = stderr;
             this.errLines = errLines;
             this.interrupt = interrupt;
@@ -214,12 +220,26 @@ public final class NemoRun {
 
         /** The first stderr line matching {@code wanted}, waiting at most {@code seconds}; earlier lines are consumed. */
         public String awaitErrLine(Predicate<String> wanted, long seconds) {
+            return awaitLine(errLines, "stderr", wanted, seconds);
+        }
+
+        /** The first stdout line matching {@code wanted}, waiting at most {@code seconds}; earlier lines are consumed. */
+        public String awaitOutLine(Predicate<String> wanted, long seconds) {
+            return awaitLine(outLines, "stdout", wanted, seconds);
+        }
+
+        /** Whether the run has ended. */
+        public boolean finished() {
+            return exit.isDone();
+        }
+
+        private String awaitLine(BlockingQueue<String> lines, String stream, Predicate<String> wanted, long seconds) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             try {
                 while (true) {
-                    String line = errLines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (line == null) {
-                        throw new AssertionError("nemo " + args + ": no matching stderr line within " + seconds
+                        throw new AssertionError("nemo " + args + ": no matching " + stream + " line within " + seconds
                                 + " s (finished=" + exit.isDone() + ")");
                     }
                     if (wanted.test(line)) {
@@ -289,7 +309,7 @@ public final class NemoRun {
         }
     }
 
-    /** Stderr as written: all of it, and each complete line (without its newline) as it arrives. */
+    /** Stdout or stderr as written: all of it, and each complete line (without its newline) as it arrives. */
     private static final class LineStream extends OutputStream {
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -315,14 +335,6 @@ public final class NemoRun {
 
         synchronized String text() {
             return all.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String readAll(InputStream stream) {
-        try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

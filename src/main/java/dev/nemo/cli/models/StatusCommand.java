@@ -6,6 +6,7 @@ import dev.nemo.NemoException;
 import dev.nemo.cli.OutputFormat;
 import dev.nemo.output.JUnitReport;
 import dev.nemo.output.ProbeReporting;
+import dev.nemo.output.StatusJson;
 import dev.nemo.probe.Health;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.status.CheckVerdict;
@@ -78,11 +79,16 @@ public class StatusCommand implements Callable<Integer> {
         }
         String agent = ModelsCommand.agent(spec);
         TerminalProbeObserver observer = new TerminalProbeObserver(io, "Probing auth profiles", !format.json());
-        StatusService.Outcome outcome = new StatusService(io.env(), io::warn).run(new StatusService.Request(agent, probeOptions, usage, minHeadroom),
-                observer);
+        // --json with probes streams the rows as they finish (a 50,000-row run prints as it goes);
+        // --jq needs the whole document first.
+        boolean streamed = probeOptions != null && format.json() && !format.filtered() && !reportOnStdout;
+        StatusService.LiveOutput live = !streamed ? null : (withoutProbes, rows, finished) ->
+                StatusJson.stream(io.out(), withoutProbes, rows, reporting::shows, () -> withShownRows(finished.get(), reporting));
+        StatusService.Outcome outcome = new StatusService(io.env(), io::warn).run(
+                new StatusService.Request(agent, probeOptions, usage, minHeadroom, live), observer);
         // --probe-results narrows what is shown and reported; the verdict counts every row.
         ProbeRun shown = outcome.probes() == null ? null : reporting.shown(outcome.probes());
-        StatusReport report = shown == null ? outcome.report() : outcome.report().withAuth(outcome.report().auth().withProbes(shown));
+        StatusReport report = shown == null ? outcome.report() : withShownRows(outcome.report(), reporting);
         if (outcome.probes() != null) {
             reporting.publish(outcome.probes(), io.env(), io.err(), io::warn);
             if (reportTarget != null) {
@@ -91,6 +97,8 @@ public class StatusCommand implements Callable<Integer> {
         }
         if (reportOnStdout) {
             // Standard output carries the report alone; the status view is not printed.
+        } else if (streamed) {
+            // Written while the probes ran.
         } else if (format.json()) {
             format.printJson(io.out(), report);
         } else if (format.plain()) {
@@ -116,6 +124,11 @@ public class StatusCommand implements Callable<Integer> {
             }
         }
         return check ? ExitCodes.of(outcome.health()) : ExitCodes.OK;
+    }
+
+    /** {@code report} with only the probe rows {@code --probe-results} selects. */
+    private static StatusReport withShownRows(StatusReport report, ProbeReporting reporting) {
+        return report.auth().probes() == null ? report : report.withAuth(report.auth().withProbes(reporting.shown(report.auth().probes())));
     }
 
     private static void writeReport(JUnitReport.Target target, ProbeRun run, Invocation io) {
