@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.TrustOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * CAs for {@code https://}, which offers HTTP/2 through ALPN and falls back to HTTP/1.1 when the
  * server does not take it. Over HTTP/2 probes to one host share a connection up to the server's
  * stream limit, so C probes need about C/100 connections and handshakes instead of C. TLS runs on
- * BoringSSL where the JVM build ships it (see {@link #openSsl()}), else on the JDK's engine.
+ * the engine {@link TlsEngine} picks.
  */
 final class ProbeClients implements AutoCloseable {
     private final Vertx vertx;
@@ -48,31 +47,8 @@ final class ProbeClients implements AutoCloseable {
                 .setUseAlpn(true)
                 .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1))
                 .setTrustOptions(TrustOptions.wrap(trust.trustManager()));
-        if (openSsl()) {
-            // Its client session cache lets the connections after an origin's first resume that session.
-            options.setSslEngineOptions(new OpenSSLEngineOptions().setSessionCacheEnabled(true));
-        }
+        TlsEngine.forProbes().configure(options);
         return new HttpExchange(client(options), bodyCap, new ConnectionGate());
-    }
-
-    /**
-     * Whether to handshake with BoringSSL (netty-tcnative) instead of the JDK's engine: a full
-     * handshake costs a fraction of the CPU (key exchange and signatures in native code; the JDK's
-     * run as Java, and the launcher's C1-only JIT compiles them poorly). The certificate checks stay
-     * in {@link TrustedCas}'s trust manager, so trust and refusal reasons are the same on both
-     * engines. Asked only when a run makes its first HTTPS client, so the library loads only for
-     * probes over TLS. The JDK's engine where tcnative is absent (the native image leaves it out),
-     * cannot load on this platform, or is turned off ({@code -Dio.netty.handler.ssl.noOpenSsl=true}).
-     */
-    static boolean openSsl() {
-        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
-            return false;
-        }
-        try {
-            return OpenSSLEngineOptions.isAvailable() && OpenSSLEngineOptions.isAlpnAvailable();
-        } catch (LinkageError e) {
-            return false;
-        }
     }
 
     /**
