@@ -31,6 +31,8 @@ import java.util.stream.IntStream;
  * {@code h2proxy}) and {@code -Dbench.jars=before=/tmp/old/quarkus-run.jar,after=target/quarkus-app/quarkus-run.jar}.
  * A jar labelled {@code before} is given the test CA through {@code -Djavax.net.ssl.trustStore}
  * (it predates {@code NEMO_CA_FILE}) and cannot use a proxy.
+ * A "jar" {@code curl} runs the minimal client instead (see {@link #curl}), for CPU per TLS
+ * handshake against nemo's; {@code -Dbench.jvmArgs.<label>} adds JVM options to one label's runs.
  */
 public final class ProbeBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
