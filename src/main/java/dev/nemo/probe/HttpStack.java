@@ -73,6 +73,8 @@ public final class HttpStack implements AutoCloseable {
         // Published before the warm-up: a command that is ready early never waits for warming.
         vertx.complete(v);
         warm(v);
+        // Probes nearly always go over TLS: load its engine here, ahead of the first HTTPS client.
+        TlsEngine.forProbes();
     }
 
     private static void warm(Vertx v) {

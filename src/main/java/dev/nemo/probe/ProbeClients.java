@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * so a server that only speaks HTTP/1.1 never sees an upgrade attempt), and one per set of trusted
  * CAs for {@code https://}, which offers HTTP/2 through ALPN and falls back to HTTP/1.1 when the
  * server does not take it. Over HTTP/2 probes to one host share a connection up to the server's
- * stream limit, so C probes need about C/100 connections and handshakes instead of C.
+ * stream limit, so C probes need about C/100 connections and handshakes instead of C. TLS runs on
+ * the engine {@link TlsEngine} picks.
  */
 final class ProbeClients implements AutoCloseable {
     private final Vertx vertx;
@@ -48,6 +49,7 @@ final class ProbeClients implements AutoCloseable {
                 .setUseAlpn(true)
                 .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1))
                 .setTrustOptions(TrustOptions.wrap(trust.trustManager()));
+        TlsEngine.forProbes().configure(options);
         return new HttpExchange(client(options), bodyCap, new ConnectionGate());
     }
 

@@ -31,9 +31,13 @@ import java.util.stream.IntStream;
  * {@code h2proxy}) and {@code -Dbench.jars=before=/tmp/old/quarkus-run.jar,after=target/quarkus-app/quarkus-run.jar}.
  * A jar labelled {@code before} is given the test CA through {@code -Djavax.net.ssl.trustStore}
  * (it predates {@code NEMO_CA_FILE}) and cannot use a proxy.
+ * A "jar" {@code curl} runs the minimal client instead (see {@link #curl}), for CPU per TLS
+ * handshake against nemo's; {@code -Dbench.jvmArgs.<label>} adds JVM options to one label's runs.
  */
 public final class ProbeBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The "jar" that stands for the minimal client: {@code -Dbench.jars=after=target/…/quarkus-run.jar,curl=curl}. */
+    private static final String CURL = "curl";
     private static final long LATENCY_MS = 200;
     private static final String DEFAULT_ROWS = "plain:1000:64,plain:1000:256,plain:5000:256,h1:1000:256,h1:5000:256,"
             + "h2:1000:256,h2:5000:256,h2proxy:5000:256,plain:20000:1024,plain:50000:1024,h2:50000:1024";
@@ -76,12 +80,16 @@ public final class ProbeBenchmark {
                     }
                     fake.reset();
                     int connectsBefore = proxy.connects();
-                    // The launcher's JVM options (src/main/sh/nemo), plus any given for a closer look (-Dbench.jvmArgs).
+                    // The launcher's JVM options (src/main/sh/nemo), plus any given for a closer look: -Dbench.jvmArgs
+                    // for every jar, -Dbench.jvmArgs.<label> for one (the same jar may run under two labels).
                     List<String> jvm = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
-                    if (!System.getProperty("bench.jvmArgs", "").isBlank()) {
-                        jvm.addAll(Arrays.asList(System.getProperty("bench.jvmArgs").trim().split("\\s+")));
+                    for (String extra : List.of("bench.jvmArgs", "bench.jvmArgs." + jar.getKey())) {
+                        if (!System.getProperty(extra, "").isBlank()) {
+                            jvm.addAll(Arrays.asList(System.getProperty(extra).trim().split("\\s+")));
+                        }
                     }
                     Map<String, String> env = new LinkedHashMap<>();
+                    Run r;
                     if (!row.scenario().equals("plain")) {
                         if (before) {
                             jvm.addAll(List.of("-Djavax.net.ssl.trustStore=" + pki.caStore(),
@@ -93,15 +101,25 @@ public final class ProbeBenchmark {
                     if (row.scenario().equals("h2proxy")) {
                         env.put("HTTPS_PROXY", proxy.url());
                     }
-                    Run r = run(jar.getValue(), jvm, env, home, fake, "models", "status", "--probe", "--json",
-                            "--probe-concurrency", Integer.toString(row.c()), "--probe-timeout", "60000");
-                    // From the first brace: a JVM option such as -XX:StartFlightRecording may print a line first.
-                    JsonNode probes = JSON.readTree(r.stdout().substring(Math.max(0, r.stdout().indexOf('{'))))
-                            .path("auth").path("probes");
-                    long probeMs = probes.path("durationMs").asLong();
+                    long probeMs;
                     long ok = 0;
-                    for (JsonNode result : probes.path("results")) {
-                        ok += "ok".equals(result.path("status").asText()) ? 1 : 0;
+                    if (jar.getValue().equals(CURL)) {
+                        if (!row.scenario().equals("plain")) {
+                            env.put("CURL_CA_BUNDLE", pki.caPem().toString());
+                        }
+                        r = curl(row, env, home, fake);
+                        probeMs = r.wallMs(); // the whole process: curl starts in a few milliseconds
+                        ok = r.stdout().lines().filter("200"::equals).count();
+                    } else {
+                        r = run(jar.getValue(), jvm, env, home, fake, "models", "status", "--probe", "--json",
+                                "--probe-concurrency", Integer.toString(row.c()), "--probe-timeout", "60000");
+                        // From the first brace: a JVM option such as -XX:StartFlightRecording may print a line first.
+                        JsonNode probes = JSON.readTree(r.stdout().substring(Math.max(0, r.stdout().indexOf('{'))))
+                                .path("auth").path("probes");
+                        probeMs = probes.path("durationMs").asLong();
+                        for (JsonNode result : probes.path("results")) {
+                            ok += "ok".equals(result.path("status").asText()) ? 1 : 0;
+                        }
                     }
                     double ideal = Math.ceil((double) row.n() / row.c()) * LATENCY_MS / 1000.0;
                     String line = String.format(Locale.ROOT,
@@ -122,6 +140,38 @@ public final class ProbeBenchmark {
                 + " CPU | max RSS | connections | TLS handshakes | in-flight max | ok |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         table.forEach(System.out::println);
+    }
+
+    /**
+     * The minimal client, run where {@code -Dbench.jars} names {@code curl} as a jar: one curl
+     * process (OpenSSL) making the row's N requests, C at a time, each opening its connection at
+     * once (as nemo's probes do) and keeping it for the next request, with full certificate and
+     * host-name checks and no session reuse (--no-sessionid), so each connection is one full
+     * handshake. Its stdout is one status code per request.
+     */
+    private static Run curl(Row row, Map<String, String> env, Path home, FakeProvider fake) throws IOException {
+        Path urls = Files.createTempFile("nemo-bench-curl-", ".txt");
+        StringBuilder config = new StringBuilder();
+        for (int i = 0; i < row.n(); i++) {
+            config.append("url = \"").append(fake.baseUrl()).append("/chat/completions\"\noutput = \"/dev/null\"\n");
+        }
+        Files.writeString(urls, config);
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S %M", "-o", home.resolve("curl-time.txt").toString(),
+                "curl", "--no-progress-meter", "--parallel", "--parallel-immediate", "--parallel-max", Integer.toString(row.c()),
+                "--no-sessionid", row.scenario().startsWith("h2") ? "--http2" : "--http1.1",
+                "-H", "content-type: application/json", "-H", "authorization: Bearer sk-bench-curl",
+                "--data-binary", "{\"model\":\"ok\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":1}",
+                "-w", "%{http_code}\\n", "-K", urls.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("PATH", System.getenv("PATH"));
+        pb.environment().putAll(env);
+        try {
+            return timed(pb, home.resolve("curl-time.txt"), fake);
+        } finally {
+            Files.delete(urls);
+        }
     }
 
     private static String label(String scenario) {
@@ -149,12 +199,21 @@ public final class ProbeBenchmark {
             pb.environment().put("NEMO_STATE_DIR", home.resolve(".nemo").toString());
             pb.environment().put("PATH", System.getenv("PATH"));
             pb.environment().putAll(env);
+            return timed(pb, times, fake);
+        } catch (IOException e) {
+            throw new IllegalStateException("benchmark run failed", e);
+        }
+    }
+
+    /** Runs {@code pb} (a command under GNU time writing to {@code times}), timing it against the server's clock. */
+    private static Run timed(ProcessBuilder pb, Path times, FakeProvider fake) {
+        try {
             long start = System.nanoTime();
             Process process = pb.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process));
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("nemo did not finish");
+                throw new IllegalStateException("the client did not finish");
             }
             long end = System.nanoTime();
             String[] t = Files.readString(times).trim().split("\\s+");
