@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
@@ -58,6 +59,16 @@ public final class ProbeEngine implements AutoCloseable {
     private final long timeoutMs;
     private final int maxTokens;
     private final ProbeDispatcher dispatcher;
+    /**
+     * Probe timeouts, each dropped from the queue when its probe answers: Mutiny's shared
+     * scheduler keeps a cancelled timer until it would have fired, so a 50,000-probe run with a
+     * 60 s timeout held one per probe.
+     */
+    private final ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "nemo-probe-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicReference<ProbeDispatcher.Batch<Attempt>> batch = new AtomicReference<>();
     private volatile boolean cancelled;
 
@@ -72,6 +83,7 @@ public final class ProbeEngine implements AutoCloseable {
         this.maxTokens = maxTokens;
         this.clients = new ProbeClients(stack.vertx(), concurrency, timeoutMs, BODY_CAP_BYTES);
         this.dispatcher = new ProbeDispatcher(concurrency, providerConcurrency);
+        timeouts.setRemoveOnCancelPolicy(true);
     }
 
     /** Direct connections and the system's CAs (tests). */
@@ -203,7 +215,7 @@ public final class ProbeEngine implements AutoCloseable {
             URI uri = job.request().uri();
             Route route = network.route(job.provider(), uri);
             return clients.exchange(route, isHttps(uri)).send(job.request(), BODY_CAP_BYTES, route.proxyOptions(timeoutMs))
-                    .ifNoItem().after(Duration.ofMillis(timeoutMs)).failWith(TimeoutException::new)
+                    .ifNoItem().after(Duration.ofMillis(timeoutMs)).on(timeouts).failWith(TimeoutException::new)
                     .map(response -> answered(job, route, response))
                     .onFailure().recoverWithItem(failure -> TransportFailures.classify(failure, timeoutMs, route))
                     .map(outcome -> new Attempt(outcome, (System.nanoTime() - start) / 1_000_000));
@@ -221,6 +233,7 @@ public final class ProbeEngine implements AutoCloseable {
     /** Closes this engine's connections; the stack stays up for its owner to close. */
     @Override
     public void close() {
+        timeouts.shutdownNow();
         clients.close();
     }
 }
