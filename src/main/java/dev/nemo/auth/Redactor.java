@@ -379,12 +379,10 @@ public final class Redactor {
      */
     private static final class Windows {
         private final long[] table;
-        private final int mask;
         private final Set<String> shortOnes;
 
         private Windows(long[] table, Set<String> shortOnes) {
             this.table = table;
-            this.mask = table.length - 1;
             this.shortOnes = shortOnes;
         }
 
@@ -401,9 +399,11 @@ public final class Redactor {
                     continue;
                 }
                 forms.add(s);
-                forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
-                forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"));
-                forms.add(jsonEscaped(s));
+                if (!plain(s)) {
+                    forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
+                    forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"));
+                    forms.add(jsonEscaped(s));
+                }
             }
             long count = forms.stream().mapToLong(f -> Math.max(0, f.length() - FRAGMENT + 1)).sum();
             long[] table = new long[tableSize(count)];
@@ -420,7 +420,9 @@ public final class Redactor {
             long count = 0;
             Set<String> shortOnes = new LinkedHashSet<>();
             for (Windows p : parts) {
-                count += p.table.length / 2;
+                for (long h : p.table) {
+                    count += h != 0 ? 1 : 0;
+                }
                 shortOnes.addAll(p.shortOnes);
             }
             Windows w = new Windows(new long[tableSize(count)], Set.copyOf(shortOnes));
@@ -434,36 +436,49 @@ public final class Redactor {
             return w;
         }
 
+        /** Filled to two thirds at most: 50,000 random keys make 1.7 million windows, 20 MB of table. */
         private static int tableSize(long count) {
-            int size = 16;
-            while (size < count * 2 && size < (1 << 30)) {
-                size <<= 1;
+            return (int) Math.min(Math.max(16, count * 3 / 2 + 1), Integer.MAX_VALUE - 8);
+        }
+
+        /** Only letters, digits and {@code -._}: URL-encoding and JSON-escaping leave it as it is. */
+        private static boolean plain(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_')) {
+                    return false;
+                }
             }
-            return size;
+            return true;
         }
 
         private void add(long h) {
             long key = h == 0 ? 1 : h;
-            int i = spread(key) & mask;
+            int i = slot(key);
             while (table[i] != 0) {
                 if (table[i] == key) {
                     return;
                 }
-                i = (i + 1) & mask;
+                i = i + 1 == table.length ? 0 : i + 1;
             }
             table[i] = key;
         }
 
         boolean containsLong(long h) {
             long key = h == 0 ? 1 : h;
-            int i = spread(key) & mask;
+            int i = slot(key);
             while (table[i] != 0) {
                 if (table[i] == key) {
                     return true;
                 }
-                i = (i + 1) & mask;
+                i = i + 1 == table.length ? 0 : i + 1;
             }
             return false;
+        }
+
+        /** The key's home slot: its spread hash scaled to the table's length (no power of two needed). */
+        private int slot(long key) {
+            return (int) (((spread(key) & 0xFFFFFFFFL) * table.length) >>> 32);
         }
 
         boolean containsShort(String text, int from, int to) {
