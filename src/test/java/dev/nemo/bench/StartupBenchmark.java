@@ -19,10 +19,11 @@ import java.util.stream.IntStream;
  * Start-up benchmark, on each JDK found, for plain {@code java -jar} and for each launcher given
  * ({@code src/main/sh/nemo}, which adds a class cache trained in the background by its first run):
  * <ul>
- *   <li>{@code nemo models status --json} on a small state dir: median wall time and peak RSS;</li>
+ *   <li>{@code nemo models status --json} on a small state dir: median wall time, median CPU time
+ *   (user + system, the least load-sensitive figure on a shared machine) and peak RSS;</li>
  *   <li>{@code nemo models status --probe --json --probe-concurrency 16} with 50 api-key profiles of
  *   a loopback fake provider ({@code FakeProvider}, plain HTTP): median time from spawn to the first
- *   request the fake sees, median wall time, peak RSS.</li>
+ *   request the fake sees, median wall and CPU time, peak RSS.</li>
  * </ul>
  * Rows are measured round-robin (run 1 of every row, then run 2, …), so a change in the machine's
  * load touches every row alike.
@@ -37,9 +38,9 @@ public final class StartupBenchmark {
 
     /** One row: a command line and its environment, with the fake it probes (null: no probes). */
     private record Row(String command, String how, List<String> argv, Map<String, String> env, FakeProvider fake,
-                       List<Long> walls, List<Long> firsts, long[] rss) {
+                       List<Long> walls, List<Long> firsts, List<Long> cpus, long[] rss) {
         Row(String command, String how, List<String> argv, Map<String, String> env, FakeProvider fake) {
-            this(command, how, argv, env, fake, new ArrayList<>(), new ArrayList<>(), new long[1]);
+            this(command, how, argv, env, fake, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new long[1]);
         }
     }
 
@@ -117,6 +118,7 @@ public final class StartupBenchmark {
                     long[] m = measure(row.argv(), row.env(), row.fake());
                     row.walls().add(m[0]);
                     row.rss()[0] = Math.max(row.rss()[0], m[1]);
+                    row.cpus().add(m[3]);
                     if (row.fake() != null) {
                         if (row.fake().requests().size() != PROFILES) {
                             throw new IllegalStateException(row.how() + ": the fake saw " + row.fake().requests().size()
@@ -128,13 +130,13 @@ public final class StartupBenchmark {
                 System.err.println("round " + (i + 1) + "/" + runs + " done");
             }
             System.out.println();
-            System.out.println("| command | JDK, how | runs | median spawn → first request | median wall | max RSS |");
-            System.out.println("|---|---|---:|---:|---:|---:|");
+            System.out.println("| command | JDK, how | runs | median spawn → first request | median wall | median CPU | max RSS |");
+            System.out.println("|---|---|---:|---:|---:|---:|---:|");
             rows.sort((a, b) -> a.command().equals(b.command()) ? 0 : a.command().equals(status) ? -1 : 1);
             for (Row row : rows) {
-                System.out.println(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f s | %d MB |", row.command(), row.how(), runs,
-                        row.firsts().isEmpty() ? "–" : String.format(Locale.ROOT, "%.3f s", median(row.firsts()) / 1000.0),
-                        median(row.walls()) / 1000.0, row.rss()[0] / 1024));
+                System.out.println(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f s | %.2f s | %d MB |", row.command(), row.how(),
+                        runs, row.firsts().isEmpty() ? "–" : String.format(Locale.ROOT, "%.3f s", median(row.firsts()) / 1000.0),
+                        median(row.walls()) / 1000.0, median(row.cpus()) / 1000.0, row.rss()[0] / 1024));
             }
         }
     }
@@ -160,21 +162,30 @@ public final class StartupBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** Wall ms, peak RSS kB and, with a fake, ms from spawn to the first request it saw. */
+    /**
+     * Wall ms, peak RSS kB, with a fake ms from spawn to the first request it saw, and CPU ms (user +
+     * system), the last two read by GNU time.
+     */
     private static long[] measure(List<String> command, Map<String, String> env, FakeProvider fake) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Path times = Files.createTempFile("nemo-startup-time-", ".txt");
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S %M", "-o", times.toString()));
+        timed.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(timed).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
-        long peak = 0;
-        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
-        while (!p.waitFor(5, TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, vmHwm(status));
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command + " did not finish");
         }
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        String[] t = Files.readString(times).trim().split("\\s+");
+        Files.delete(times);
         long first = fake == null || fake.firstRequestNanos() == 0 ? 0 : (fake.firstRequestNanos() - start) / 1_000_000;
-        return new long[] {(System.nanoTime() - start) / 1_000_000, peak, first};
+        long cpu = Math.round((Double.parseDouble(t[0]) + Double.parseDouble(t[1])) * 1000);
+        return new long[] {wall, Long.parseLong(t[2]), first, cpu};
     }
 
     private static void waitForCache(Path dir) throws InterruptedException {
@@ -201,18 +212,5 @@ public final class StartupBenchmark {
                 .mapToObj(i -> "\"fake:p%05d\": {\"type\": \"api_key\", \"provider\": \"fake\", \"key\": \"sk-bench-%032d\"}".formatted(i, i))
                 .collect(Collectors.joining(",\n"));
         Files.writeString(state.resolve("agents/main/agent/auth-profiles.json"), "{\"version\": 1, \"profiles\": {" + profiles + "}}");
-    }
-
-    private static long vmHwm(Path status) {
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // exited
-        }
-        return 0;
     }
 }
