@@ -1,6 +1,6 @@
 package dev.nemo.context;
 
-import io.vertx.core.VertxOptions;
+import dev.nemo.net.VertxConfig;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -30,8 +30,7 @@ public final class RunVertx implements Supplier<Vertx>, AutoCloseable {
         if (vertx == null && shared != null) {
             vertx = Vertx.newInstance(shared.get());
         } else if (vertx == null) {
-            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors() * 2))
-                    .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+            vertx = Vertx.vertx(VertxConfig.forRun());
         }
         return vertx;
     }

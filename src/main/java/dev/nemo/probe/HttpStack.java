@@ -1,8 +1,8 @@
 package dev.nemo.probe;
 
 import dev.nemo.providers.ApiStyle;
+import dev.nemo.net.VertxConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
@@ -73,10 +73,7 @@ public final class HttpStack implements AutoCloseable {
     private void createAndWarmOnce() {
         Vertx v;
         try {
-            // Up to 4 event loops: probes are I/O-bound and TLS handshakes spread over them; one
-            // worker and one internal blocking thread, since nothing here blocks.
-            v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors() * 2))
-                    .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+            v = Vertx.vertx(VertxConfig.forRun());
         } catch (RuntimeException | Error e) {
             vertx.completeExceptionally(e);
             return;

@@ -155,6 +155,29 @@ class FileSafetyIT {
     }
 
     @Test
+    void aProbeRunWritesNothingToTheSharedTemporaryDirectory() throws IOException {
+        Path tmp = Files.createDirectory(home.resolve("tmp"));
+        try (FakeProvider fake = new FakeProvider()) {
+            Fixture.writeConfig(nemo, """
+                    {"agents": {"defaults": {"model": "fake/hang"}},
+                     "models": {"providers": {"fake": {"baseUrl": "%s", "api": "openai-completions", "apiKey": "sk-fake-Qw2Er4Ty6Ui8Op0As", "models": [{"id": "hang"}]}}}}
+                    """.formatted(fake.baseUrl()));
+            // The JVM's temporary directory, for this process only: a spawned nemo with java.io.tmpdir set.
+            NemoRun.Running run = NemoRun.spawned(home).env("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp)
+                    .start("models", "status", "--probe", "--json", "--probe-timeout", "60000");
+            fake.awaitRequests(1, 30);
+            try (var inFlight = Files.list(tmp)) {
+                assertThat(inFlight).as("while a probe is in flight").isEmpty();
+            }
+            run.interrupt();
+            assertThat(run.await().exitCode()).isEqualTo(130);
+        }
+        try (var after = Files.list(tmp)) {
+            assertThat(after).as("after the run").isEmpty();
+        }
+    }
+
+    @Test
     void reportToStandardOutputIsTheOnlyThingOnStandardOutput() {
         try (FakeProvider fake = probedSetup()) {
             NemoRun.Result r = nemo.run("models", "status", "--probe", "--probe-report", "-");

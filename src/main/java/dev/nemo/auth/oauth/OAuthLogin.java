@@ -1,9 +1,9 @@
 package dev.nemo.auth.oauth;
 
 import dev.nemo.config.NemoConfig.OAuthConfig;
+import dev.nemo.net.VertxConfig;
 import dev.nemo.net.NetworkSettings;
 import dev.nemo.providers.ProviderDefinition;
-import io.vertx.core.VertxOptions;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -22,7 +22,7 @@ public final class OAuthLogin {
      */
     public static OAuthTokens run(String method, String provider, OAuthConfig endpoints, NetworkSettings network,
                                   Consumer<String> say) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        Vertx vertx = Vertx.vertx(VertxConfig.forLogin());
         try (OAuthHttp http = new OAuthHttp(vertx, network)) {
             return ProviderDefinition.DEVICE.equals(method) ? new DeviceFlow(http, endpoints, say).run(provider)
                     : new PkceFlow(http, endpoints, say).run(provider);
