@@ -82,7 +82,7 @@ public final class ProbeBenchmark {
                     int connectsBefore = proxy.connects();
                     // The launcher's JVM options (src/main/sh/nemo), plus any given for a closer look: -Dbench.jvmArgs
                     // for every jar, -Dbench.jvmArgs.<label> for one (the same jar may run under two labels).
-                    List<String> jvm = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+                    List<String> jvm = new ArrayList<>(launcherOptions());
                     for (String extra : List.of("bench.jvmArgs", "bench.jvmArgs." + jar.getKey())) {
                         if (!System.getProperty(extra, "").isBlank()) {
                             jvm.addAll(Arrays.asList(System.getProperty(extra).trim().split("\\s+")));
@@ -172,6 +172,13 @@ public final class ProbeBenchmark {
         } finally {
             Files.delete(urls);
         }
+    }
+
+    /** The JVM options the launcher gives every run, read from it so the two never differ. */
+    private static List<String> launcherOptions() throws IOException {
+        String line = Files.readAllLines(Path.of("src/main/sh/nemo")).stream().filter(l -> l.startsWith("jvm=\""))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no jvm=\"…\" line in src/main/sh/nemo"));
+        return Arrays.asList(line.substring(5, line.length() - 1).trim().split("\\s+"));
     }
 
     private static String label(String scenario) {
