@@ -52,7 +52,15 @@ public final class AuthStoreReader {
         Path storePath = agent.authStorePath();
         String text = readIfExists(storePath);
         if (text != null) {
-            return fromTree(storePath, parseStore(storePath, text));
+            // Each profile is read as the parser reaches it, never as part of one tree of them all.
+            Map<String, AuthProfile> profiles = new LinkedHashMap<>();
+            JsonNode rest = parseStore(storePath, text, (id, node) -> {
+                AuthProfile profile = profile(id, node, storePath);
+                if (profile != null) {
+                    profiles.put(id, profile);
+                }
+            });
+            return fromTree(storePath, rest, profiles);
         }
         Path piPath = agent.piAuthPath();
         String pi = readIfExists(piPath);
@@ -64,9 +72,14 @@ public final class AuthStoreReader {
 
     /** Parses and checks the store's outline; used by reads and, inside the lock, by writes. */
     public static JsonNode parseStore(Path path, String text) {
+        return parseStore(path, text, null);
+    }
+
+    /** The same, with each entry of {@code profiles} handed to {@code profile} as it is read (the tree's is then empty). */
+    private static JsonNode parseStore(Path path, String text, java.util.function.BiConsumer<String, JsonNode> profile) {
         JsonNode root;
         try {
-            root = LenientJson.parse(text);
+            root = profile == null ? LenientJson.parse(text) : LenientJson.parse(text, "profiles", profile);
         } catch (LenientJson.InvalidJsonException e) {
             throw corrupt(path, e.getMessage());
         }
@@ -79,15 +92,7 @@ public final class AuthStoreReader {
         return root;
     }
 
-    AuthStore fromTree(Path path, JsonNode root) {
-        Map<String, AuthProfile> profiles = new LinkedHashMap<>();
-        for (var it = root.get("profiles").fields(); it.hasNext(); ) {
-            var e = it.next();
-            AuthProfile profile = profile(e.getKey(), e.getValue(), path);
-            if (profile != null) {
-                profiles.put(e.getKey(), profile);
-            }
-        }
+    private static AuthStore fromTree(Path path, JsonNode root, Map<String, AuthProfile> profiles) {
         Map<String, List<String>> order = new LinkedHashMap<>();
         for (var it = root.path("order").fields(); it.hasNext(); ) {
             var e = it.next();

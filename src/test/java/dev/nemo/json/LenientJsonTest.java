@@ -99,4 +99,36 @@ class LenientJsonTest {
         var e = assertThrows(LenientJson.InvalidJsonException.class, () -> LenientJson.parse("{\"a\": \"one\ntwo\"}"));
         assertTrue(e.getMessage().contains("a line break or control character inside a string"), e.getMessage());
     }
+
+    /** Reading a large field entry by entry gives the whole tree's content and the whole tree's errors. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "{\"version\": 1, \"profiles\": {\"a\": {\"k\": 1}, b: {'k': [2,],},}, \"order\": {}}",
+            "{\"profiles\": {}}",
+            "{\"profiles\": [1, 2]}",
+            "[1, 2]",
+            "{\"profiles\": {\"a\": {\"k\": 1} \"b\": {}}}",
+            "{\"profiles\": {\"a\": {\"k\": 1}",
+            "{\"profiles\": {}} {}",
+            ""})
+    void readingEntriesOneByOneAgreesWithTheWholeTree(String text) throws Exception {
+        String whole;
+        try {
+            whole = LenientJson.parse(text).toString();
+        } catch (LenientJson.InvalidJsonException e) {
+            whole = "error: " + e.getMessage();
+        }
+        String streamed;
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode entries = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            JsonNode rest = LenientJson.parse(text, "profiles", entries::set);
+            if (rest.path("profiles").isObject()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) rest).set("profiles", entries);
+            }
+            streamed = rest.toString();
+        } catch (LenientJson.InvalidJsonException e) {
+            streamed = "error: " + e.getMessage();
+        }
+        assertEquals(whole, streamed);
+    }
 }
