@@ -98,6 +98,11 @@ public final class AuthStore {
         return inherited;
     }
 
+    /** The providers that have profiles here. */
+    public Set<String> providers() {
+        return byProvider.keySet();
+    }
+
     /** The profiles of {@code provider}, in file order. */
     public List<AuthProfile> profilesOf(String provider) {
         return byProvider.getOrDefault(provider, List.of());

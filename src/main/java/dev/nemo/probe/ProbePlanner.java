@@ -247,7 +247,7 @@ public final class ProbePlanner {
         if (!requested.isEmpty()) {
             universe.addAll(requested.keySet());
         } else {
-            ctx.store().profiles().values().forEach(p -> universe.add(p.provider()));
+            universe.addAll(ctx.store().providers());
             ctx.config().config().models().providers().keySet().forEach(p -> universe.add(ProviderId.normalize(p)));
             ctx.models().candidates().forEach(r -> universe.add(r.provider()));
             for (ProviderDefinition p : ctx.providers().all()) {

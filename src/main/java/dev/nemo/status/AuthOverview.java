@@ -31,7 +31,7 @@ public final class AuthOverview {
     /** Providers with a profile, an env key or a config key, sorted by id. */
     public List<String> providersWithAuth() {
         TreeSet<String> ids = new TreeSet<>();
-        ctx.store().profiles().values().forEach(p -> ids.add(p.provider())); // also providers nemo does not know
+        ids.addAll(ctx.store().providers()); // also providers nemo does not know
         for (var provider : ctx.providers().all()) {
             if (ctx.hasAuth(provider.id())) {
                 ids.add(provider.id());
