@@ -68,6 +68,9 @@ public final class HttpStack implements AutoCloseable {
         } finally {
             warmed.complete(null);
         }
+        // Probes nearly always go over TLS: load its engine here, ahead of the first HTTPS client
+        // (after the warm-up is marked done: closing the stack need not wait for it).
+        TlsEngine.forProbes();
     }
 
     private void createAndWarmOnce() {
@@ -81,8 +84,6 @@ public final class HttpStack implements AutoCloseable {
         // Published before the warm-up: a command that is ready early never waits for warming.
         vertx.complete(v);
         warm(v);
-        // Probes nearly always go over TLS: load its engine here, ahead of the first HTTPS client.
-        TlsEngine.forProbes();
     }
 
     private static void warm(Vertx v) {

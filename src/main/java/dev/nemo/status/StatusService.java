@@ -95,17 +95,14 @@ public final class StatusService {
         }
         // One set of routes for the run's HTTP (refresh, probes, usage): the CA files are read once, here.
         NetworkSettings network = request.probe() != null || request.usage() ? NetworkSettings.of(ctx.env(), ctx.config()) : null;
-        // The session refreshes due OAuth profiles first; the report then shows the renewed state.
-        ProbeSession session = request.probe() == null ? null : new ProbeSession(ctx, request.probe(), now, vertx, stack, network);
-        if (session != null) {
-            ctx = session.context();
-        }
-        if (session == null) {
+        if (request.probe() == null) {
             return outcome(request, ctx, network, now, Report.of(ctx, now), null, null, vertx);
         }
-        // With probes, the report is built (and live output written) on a thread of its own while
-        // they run: at 50,000 profiles it takes about as long as the first answers do.
-        RunContext reported = ctx;
+        // The session refreshes due OAuth profiles first; the report then shows the renewed state.
+        ProbeSession session = new ProbeSession(ctx, request.probe(), now, vertx, stack, network);
+        RunContext reported = session.context();
+        // The report is built (and live output written) on a thread of its own while the probes
+        // run: at 50,000 profiles it takes about as long as the first answers do.
         CompletableFuture<Report> built = new CompletableFuture<>();
         CompletableFuture<StatusReport> finished = new CompletableFuture<>();
         CompletableFuture<Void> written = inBackground(() -> {
@@ -121,7 +118,7 @@ public final class StatusService {
         });
         try {
             ProbeRun run = probe(session, observer);
-            Outcome outcome = outcome(request, ctx, network, now, join(built), run, session, vertx);
+            Outcome outcome = outcome(request, reported, network, now, join(built), run, session, vertx);
             finished.complete(outcome.report());
             join(written);
             return outcome;
