@@ -17,7 +17,10 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -58,7 +61,7 @@ public final class TrustedCas {
     /** This set plus the CAs of the PEM file at {@code file}; {@code what} names its origin in errors ({@code NEMO_CA_FILE}). */
     TrustedCas withFile(Path file, String what) {
         List<X509Certificate> all = new ArrayList<>(extra);
-        all.addAll(readFile(file, what, true));
+        all.addAll(readFile(file, what, true, known()));
         List<String> from = new ArrayList<>(sources);
         from.add(file.toString());
         return new TrustedCas(all, from);
@@ -67,10 +70,13 @@ public final class TrustedCas {
     /** This set plus the CAs in every PEM file of {@code dir} (files holding no certificate are skipped). */
     TrustedCas withDirectory(Path dir, String what) {
         List<X509Certificate> all = new ArrayList<>(extra);
+        // A system directory names each CA twice (its file and an OpenSSL hash link) and often holds
+        // the bundle too: each certificate is parsed and trusted once.
+        Set<ByteBuffer> known = known();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 if (Files.isRegularFile(file)) {
-                    all.addAll(readFile(file, what, false));
+                    all.addAll(readFile(file, what, false, known));
                 }
             }
         } catch (IOException e) {
@@ -116,8 +122,24 @@ public final class TrustedCas {
         throw new IllegalStateException("no X.509 trust manager");
     }
 
-    /** The certificates of one PEM file; a file named on purpose must hold at least one. */
-    private static List<X509Certificate> readFile(Path file, String what, boolean required) {
+    /** The DER encodings of the certificates this set already has. */
+    private Set<ByteBuffer> known() {
+        Set<ByteBuffer> known = new HashSet<>();
+        for (X509Certificate ca : extra) {
+            try {
+                known.add(ByteBuffer.wrap(ca.getEncoded()));
+            } catch (CertificateException e) {
+                // Parsed from DER a moment ago: it encodes.
+            }
+        }
+        return known;
+    }
+
+    /**
+     * The certificates of one PEM file that {@code known} does not hold yet (added to it); a file
+     * named on purpose must hold at least one certificate.
+     */
+    private static List<X509Certificate> readFile(Path file, String what, boolean required, Set<ByteBuffer> known) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.ISO_8859_1);
@@ -129,16 +151,20 @@ public final class TrustedCas {
         }
         List<X509Certificate> certs = new ArrayList<>();
         Matcher m = PEM.matcher(text);
+        boolean any = false;
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             while (m.find()) {
+                any = true;
                 byte[] der = Base64.getMimeDecoder().decode(m.group(1));
-                certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+                if (known.add(ByteBuffer.wrap(der))) {
+                    certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+                }
             }
         } catch (CertificateException | IllegalArgumentException e) {
             throw NemoException.failure(what + ": " + file + " holds a certificate that cannot be read; expected PEM CA certificates");
         }
-        if (certs.isEmpty() && required) {
+        if (!any && required) {
             throw NemoException.failure(what + ": " + file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
         }
         return certs;
