@@ -159,8 +159,8 @@ class FileSafetyIT {
         Path tmp = Files.createDirectory(home.resolve("tmp"));
         try (FakeProvider fake = new FakeProvider()) {
             Fixture.writeConfig(nemo, """
-                    {"agents": {"defaults": {"model": "fake/hang"}},
-                     "models": {"providers": {"fake": {"baseUrl": "%s", "api": "openai-completions", "apiKey": "sk-fake-Qw2Er4Ty6Ui8Op0As", "models": [{"id": "hang"}]}}}}
+                    {"agents": {"defaults": {"model": "fake/never"}},
+                     "models": {"providers": {"fake": {"baseUrl": "%s", "api": "openai-completions", "apiKey": "sk-fake-Qw2Er4Ty6Ui8Op0As", "models": [{"id": "never"}]}}}}
                     """.formatted(fake.baseUrl()));
             // The JVM's temporary directory, for this process only: a spawned nemo with java.io.tmpdir set.
             NemoRun.Running run = NemoRun.spawned(home).env("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp)

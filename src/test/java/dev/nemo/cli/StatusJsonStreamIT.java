@@ -8,47 +8,32 @@ import dev.nemo.json.PrettyJson;
 import dev.nemo.probe.ProbeResult;
 import dev.nemo.probe.ProbeRun;
 import dev.nemo.status.StatusReport;
-import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
+import dev.nemo.testing.WithFakeProvider;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code models status --probe --json} streams its rows while the probes run, and the document
  * it streams is the one the finished report prints: same fields, same order, same layout.
  */
-class StatusJsonStreamIT {
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
+class StatusJsonStreamIT extends WithFakeProvider {
     @BeforeEach
     void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
-        // One profile, two models: "ok" answers at once, "hang" never does.
+        // One profile, two models: "ok" answers at once, "never" never does.
         Fixture.writeConfig(nemo, """
                 {"agents": {"defaults": {"model": "fake/ok"}},
                  "models": {"providers": {"fake": {"baseUrl": "%s", "api": "openai-completions",
-                                                   "models": [{"id": "ok"}, {"id": "hang"}]}}}}
+                                                   "models": [{"id": "ok"}, {"id": "never"}]}}}}
                 """.formatted(fake.baseUrl()));
         Fixture.writeStore(nemo, """
                 {"version": 1, "profiles": {"fake:work": {"type": "api_key", "provider": "fake", "key": "sk-stream-0123456789abcdef"}}}
                 """);
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
     }
 
     @Test
@@ -57,7 +42,7 @@ class StatusJsonStreamIT {
 
         running.awaitOutLine(line -> line.contains("\"status\": \"ok\""), 30);
         fake.awaitRequests(2, 30);
-        assertThat(running.finished()).as("the hanging probe holds the run open").isFalse();
+        assertThat(running.finished()).as("the unanswered probe holds the run open").isFalse();
         running.interrupt();
         var result = running.await();
 
