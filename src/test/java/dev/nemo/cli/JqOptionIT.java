@@ -2,32 +2,22 @@ package dev.nemo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
-import java.nio.file.Path;
+import dev.nemo.testing.WithFakeProvider;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** `--jq <expr>` on the commands that print JSON: what it selects, and how a bad expression fails. */
-class JqOptionIT {
+class JqOptionIT extends WithFakeProvider {
     private static final String KEY = "sk-fake-Zq8WvL2mN4pR7tY1uI3oP5aS9dF6gH0j";
-
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
 
     @BeforeEach
     void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
         Fixture.writeConfig(nemo, """
                 {
                   "agents": {"defaults": {"model": {"primary": "fake/ok", "fallbacks": ["fake/status-401"]},
@@ -41,11 +31,6 @@ class JqOptionIT {
                   "fake:work": {"type": "api_key", "provider": "fake", "key": "%s"},
                   "fake:home": {"type": "token", "provider": "fake", "token": "%s"}}}
                 """.formatted(KEY, KEY + "2"));
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
     }
 
     private NemoRun.Result nemo(String... args) {

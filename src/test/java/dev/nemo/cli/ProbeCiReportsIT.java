@@ -8,6 +8,7 @@ import dev.nemo.testing.DirSnapshot;
 import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
+import dev.nemo.testing.WithFakeProvider;
 import dev.nemo.testing.WorkflowCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,21 +28,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * table appended to GITHUB_STEP_SUMMARY, neither without those variables, and --probe-results
  * narrowing every report but never the exit code.
  */
-class ProbeCiReportsIT {
+class ProbeCiReportsIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "sk-fake-Zq8WvL2mN4pR7tY1uI3oP5aS9dF6gH0j";
     /** A provider's message written to break out of a workflow command: a newline, a command of its own, % and the property delimiters. */
     private static final String HOSTILE = "Key rejected: 100% sure, see https://example.test/a,b\n::error title=forged::pwned";
 
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
     @BeforeEach
     void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
         fake.replay("hostile", new FakeProvider.Canned(401, Map.of("content-type", "application/json"),
                 JSON.createObjectNode().set("error", JSON.createObjectNode().put("message", HOSTILE)).toString()));
         // fake:p000 is probed against four models (ok, auth, rate_limit, and a hostile auth error);
@@ -61,11 +53,6 @@ class ProbeCiReportsIT {
                   "fake:p000": {"type": "api_key", "provider": "fake", "key": "%s0"},
                   "fake:p001": {"type": "api_key", "provider": "fake", "key": "%s1"}}}
                 """.formatted(KEY, KEY));
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
     }
 
     private NemoRun.Result probe(String... extra) {

@@ -4,32 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
+import dev.nemo.testing.WithFakeProvider;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM (what {@code timeout} and CI cancellation send) is Ctrl-C: no new probes, what finished
  * is printed (text and {@code --json}, with {@code cancelled}), exit 143. A signal needs a process
  * of its own, so these runs are spawned.
  */
-class TerminateIT {
+class TerminateIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
 
     @BeforeEach
     void start() {
-        fake = new FakeProvider();
-        nemo = NemoRun.spawned(home);
         Fixture.writeConfig(nemo, """
                 {"agents": {"defaults": {"model": "fake/ok"}},
                  "models": {"providers": {"fake": {"baseUrl": "%s", "api": "openai-completions",
@@ -39,9 +30,9 @@ class TerminateIT {
                 + "\"key\": \"sk-fake-Tm3Rn6Yb9Wc2Xv5Zq8\"}}}");
     }
 
-    @AfterEach
-    void stop() {
-        fake.close();
+    @Override
+    protected NemoRun nemo(Path home) {
+        return NemoRun.spawned(home);
     }
 
     /** Starts the run one probe at a time and sends SIGTERM once the hanging probe is in flight (ok has finished). */

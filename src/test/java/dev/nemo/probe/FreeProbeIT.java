@@ -4,44 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
 import dev.nemo.testing.RealRateLimitHeaders;
-import java.nio.file.Path;
+import dev.nemo.testing.WithFakeProvider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --probe-mode free|auto}, headroom on every probed row and {@code --min-headroom}, end to
  * end: the packaged CLI against the loopback fake, which serves each built-in provider's
  * zero-token endpoint and real rate-limit headers, and counts requests that could spend tokens.
  */
-class FreeProbeIT {
+class FreeProbeIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
-    @BeforeEach
-    void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     /** Built-in providers pointed at the fake, keeping their ids (and so their free checks). */
     private String builtins(String agentModel) {

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
+import dev.nemo.testing.WithFakeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --probe-chain} end to end: each hop of the model and image chains probed in runtime
@@ -24,24 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * codes for chains, and one JUnit test case per hop. The fake's model ids pick its answers
  * ({@code model-missing} is a model that is gone).
  */
-class ProbeChainIT {
+class ProbeChainIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
-    @BeforeEach
-    void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private void chain(String primary, List<String> fallbacks, String image, String extraProviders) {
         String fb = String.join(", ", fallbacks.stream().map(f -> "\"" + f + "\"").toList());

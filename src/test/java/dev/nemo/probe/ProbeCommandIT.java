@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
+import dev.nemo.testing.WithFakeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,34 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** `models status --probe` end to end: the packaged CLI against a loopback fake provider. */
-class ProbeCommandIT {
+class ProbeCommandIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "sk-fake-Zq8WvL2mN4pR7tY1uI3oP5aS9dF6gH0j";
     private static final List<String> BEHAVIOURS = List.of("ok", "status-401", "status-403", "status-402", "ratelimit",
             "quota", "overloaded", "model-missing", "status-400", "status-500", "never", "reset", "huge", "malformed",
             "redirect", "credit");
-
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
-    @BeforeEach
-    void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     /** A provider "fake" of the given style whose models are behaviours; the first is the agent's default. */
     private void configure(String api, List<String> models, String extra) {

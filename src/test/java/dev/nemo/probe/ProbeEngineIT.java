@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
-import java.nio.file.Path;
+import dev.nemo.testing.WithFakeProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,30 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The probe engine in the packaged CLI: scheduling, timeouts and cancellation as the server sees them. */
-class ProbeEngineIT {
+class ProbeEngineIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
-    @BeforeEach
-    void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     /** Providers {@code id → model}, each on its own path of the fake; the first is the agent's default. */
     private void configure(Map<String, String> modelByProvider) {

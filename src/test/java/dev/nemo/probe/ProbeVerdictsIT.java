@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
+import dev.nemo.testing.WithFakeProvider;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,25 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * providers sent (from {@code provider-answers.json}, each citing its source): the row's status,
  * reason code, request id and retry hint, and the {@code --check} exit code they lead to.
  */
-class ProbeVerdictsIT {
+class ProbeVerdictsIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "AIzaSyFakeKeyForTests0123456789abcdefgh";
-
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
-    @BeforeEach
-    void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private static JsonNode answer(String name) throws IOException {
         try (InputStream in = ProbeVerdictsIT.class.getResourceAsStream("/provider-answers.json")) {

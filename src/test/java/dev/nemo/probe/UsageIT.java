@@ -8,42 +8,34 @@ import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
 import dev.nemo.testing.RealRateLimitHeaders;
+import dev.nemo.testing.WithFakeProvider;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code models status --usage}: usage windows under "OAuth/token status" and in
  * {@code auth.usage[]}, fetched from the loopback fake's usage endpoints (ok, slower than the
  * 3.5 s bound, 403), and the same windows filled from probe headers.
  */
-class UsageIT {
+class UsageIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "sk-ant-oat01-";
 
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
     @BeforeEach
     void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home).env("TZ", "UTC");
         Fixture.writeConfig(nemo, """
                 {"agents": {"defaults": {"model": "anthropic/claude-haiku-4-5"}},
                  "models": {"providers": {"anthropic": {"baseUrl": "%1$s"}, "openrouter": {"baseUrl": "%1$s/api/v1"}}}}
                 """.formatted(fake.baseUrl()));
     }
 
-    @AfterEach
-    void stop() {
-        fake.close();
+    @Override
+    protected NemoRun nemo(Path home) {
+        return new NemoRun(home).env("TZ", "UTC");
     }
 
     /** Token profiles named by id, their token made from {@code marker} (which picks the fake's behaviour). */

@@ -4,33 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
+import dev.nemo.testing.WithFakeProvider;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A real SIGINT (Ctrl-C) to a nemo process in the middle of its probes. */
-class CtrlCProcessIT {
+class CtrlCProcessIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
-    @BeforeEach
-    void start() {
-        fake = new FakeProvider();
-        nemo = NemoRun.spawned(home);
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
+    @Override
+    protected NemoRun nemo(Path home) {
+        return NemoRun.spawned(home);
     }
 
     @Test

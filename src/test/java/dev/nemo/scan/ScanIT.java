@@ -7,35 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.testing.FakeProvider;
 import dev.nemo.testing.Fixture;
 import dev.nemo.testing.NemoRun;
+import dev.nemo.testing.WithFakeProvider;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `models scan` end to end: the packaged CLI against a loopback catalogue + provider. The fake's
  * model ids pick the answers: {@code tools} returns a tool call, {@code vision} accepts images,
  * {@code slow} waits, {@code fail} answers 500.
  */
-class ScanIT {
+class ScanIT extends WithFakeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "sk-or-v1-Zq8WvL2mN4pR7tY1uI3oP5aS9dF6gH0j";
     private static final long DAY_S = 86_400L;
 
-    @TempDir
-    Path home;
-    FakeProvider fake;
-    NemoRun nemo;
-
     @BeforeEach
     void start() {
-        fake = new FakeProvider();
-        nemo = new NemoRun(home);
         Fixture.writeConfig(nemo, """
                 {
                   // the scan reads OpenRouter's catalogue from the fake
@@ -53,11 +44,6 @@ class ScanIT {
                 entry("vision/pixtral-12b-vision-slow", "Pixtral 12B", 65536, "text+image->text", daysAgo(2), "0", "0"),
                 entry("openai/gpt-4o-tools", "GPT-4o", 128000, "text+image->text", daysAgo(1), "0.0000025", "0.00001"),
                 entry("old/ancient-13b:free", "Ancient 13B", 4096, "text->text", daysAgo(400), "0", "0")));
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
     }
 
     private static Long daysAgo(int days) {
