@@ -84,19 +84,7 @@ final class ProbeDispatcher {
 
         /** Starts no more jobs and cancels those in flight; the stream completes. Safe from any thread, any time. */
         void cancel() {
-            List<Cancellable> toCancel;
-            synchronized (this) {
-                if (stopped) {
-                    return;
-                }
-                stopped = true;
-                toCancel = new ArrayList<>(inFlight.values());
-                inFlight.clear();
-                if (emitter != null) {
-                    emitter.complete();
-                }
-            }
-            toCancel.forEach(Cancellable::cancel);
+            stop(null);
         }
 
         private String queueKey(int index) {
@@ -181,6 +169,11 @@ final class ProbeDispatcher {
         }
 
         private void fail(Throwable failure) {
+            stop(failure);
+        }
+
+        /** Stops once: the stream completes (or fails with {@code failure}), and what is in flight is cancelled outside the lock. */
+        private void stop(Throwable failure) {
             List<Cancellable> toCancel;
             synchronized (this) {
                 if (stopped) {
@@ -189,7 +182,11 @@ final class ProbeDispatcher {
                 stopped = true;
                 toCancel = new ArrayList<>(inFlight.values());
                 inFlight.clear();
-                emitter.fail(failure);
+                if (failure != null) {
+                    emitter.fail(failure);
+                } else if (emitter != null) {
+                    emitter.complete();
+                }
             }
             toCancel.forEach(Cancellable::cancel);
         }
