@@ -65,12 +65,13 @@ public final class HttpStack implements AutoCloseable {
     private void createAndWarm() {
         try {
             createAndWarmOnce();
+            // Probes nearly always go over TLS: load its engine here, ahead of the first HTTPS
+            // client. Closing waits for this too: Netty unpacks the library into the temporary
+            // directory and deletes it once loaded, so a run that ended mid-load left it there.
+            TlsEngine.forProbes();
         } finally {
             warmed.complete(null);
         }
-        // Probes nearly always go over TLS: load its engine here, ahead of the first HTTPS client
-        // (after the warm-up is marked done: closing the stack need not wait for it).
-        TlsEngine.forProbes();
     }
 
     private void createAndWarmOnce() {
@@ -115,8 +116,9 @@ public final class HttpStack implements AutoCloseable {
     /**
      * Stops the event loops: open connections are dropped, not drained. Waits (at most 2 s each)
      * for the warm-up to end, so it never touches a closed Vert.x (Netty would log an error on
-     * stderr), and for the event loops to stop: the JVM's exit waits up to 0.3 s for threads still
-     * in native code, which an event loop blocked in epoll is.
+     * stderr) nor leaves BoringSSL's unpacked library behind, and for the event loops to stop:
+     * the JVM's exit waits up to 0.3 s for threads still in native code, which an event loop
+     * blocked in epoll is.
      */
     @Override
     public void close() {
