@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes JSON as nemo stores and prints it: 2-space indent, null record fields left out (unless
@@ -30,32 +31,30 @@ import java.util.Optional;
 public final class PrettyJson {
     private static final JsonFactory FACTORY = new JsonFactory();
     /** A record's fields in declaration order, looked up once per class: a report repeats a few record types 50,000 times. */
-    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
-        @Override
-        protected List<Field> computeValue(Class<?> type) {
-            List<Field> fields = new ArrayList<>();
-            for (RecordComponent component : type.getRecordComponents()) {
-                Method accessor = component.getAccessor();
-                JsonInclude include = accessor.getAnnotation(JsonInclude.class);
-                fields.add(new Field(component.getName(), accessor, include != null && include.value() == JsonInclude.Include.ALWAYS));
-            }
-            return List.copyOf(fields);
-        }
-    };
-    /** An enum's {@code @JsonValue} method, or empty for its name. */
-    private static final ClassValue<Optional<Method>> WIRE_VALUE = new ClassValue<>() {
-        @Override
-        protected Optional<Method> computeValue(Class<?> type) {
-            for (Method m : type.getMethods()) {
-                if (m.isAnnotationPresent(JsonValue.class) && m.getParameterCount() == 0) {
-                    return Optional.of(m);
-                }
-            }
-            return Optional.empty();
-        }
-    };
+    private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+    /** An enum's {@code @JsonValue} method, or empty for its name, looked up once per enum. */
+    private static final Map<Class<?>, Optional<Method>> WIRE_VALUE = new ConcurrentHashMap<>();
 
     private record Field(String name, Method accessor, boolean includeNull) {
+    }
+
+    private static List<Field> fieldsOf(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            Method accessor = component.getAccessor();
+            JsonInclude include = accessor.getAnnotation(JsonInclude.class);
+            fields.add(new Field(component.getName(), accessor, include != null && include.value() == JsonInclude.Include.ALWAYS));
+        }
+        return List.copyOf(fields);
+    }
+
+    private static Optional<Method> jsonValueMethod(Class<?> type) {
+        for (Method m : type.getMethods()) {
+            if (m.isAnnotationPresent(JsonValue.class) && m.getParameterCount() == 0) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     private PrettyJson() {
@@ -146,7 +145,7 @@ public final class PrettyJson {
         }
 
         private static java.util.function.Predicate<String> before(Record record, String name) {
-            List<String> names = FIELDS.get(record.getClass()).stream().map(Field::name).toList();
+            List<String> names = FIELDS.computeIfAbsent(record.getClass(), PrettyJson::fieldsOf).stream().map(Field::name).toList();
             int at = names.indexOf(name);
             if (at < 0) {
                 throw new IllegalArgumentException(record.getClass().getSimpleName() + " has no field " + name);
@@ -223,7 +222,7 @@ public final class PrettyJson {
     }
 
     private static void fields(JsonGenerator gen, Record record, java.util.function.Predicate<String> which) throws IOException {
-        for (Field field : FIELDS.get(record.getClass())) {
+        for (Field field : FIELDS.computeIfAbsent(record.getClass(), PrettyJson::fieldsOf)) {
             if (!which.test(field.name())) {
                 continue;
             }
@@ -242,7 +241,7 @@ public final class PrettyJson {
     }
 
     private static Object wireValue(Enum<?> e) {
-        Optional<Method> m = WIRE_VALUE.get(e.getDeclaringClass());
+        Optional<Method> m = WIRE_VALUE.computeIfAbsent(e.getDeclaringClass(), PrettyJson::jsonValueMethod);
         if (m.isEmpty()) {
             return e.name();
         }
