@@ -6,6 +6,7 @@ import dev.nemo.models.ModelRef;
 import dev.nemo.config.ProviderId;
 import dev.nemo.providers.ProviderDefinition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 final class ProbeModels {
     private final Map<String, List<ModelRef>> candidatesByProvider = new LinkedHashMap<>();
+    private final Map<ModelRef, Optional<String>> maxTokensFields = new HashMap<>();
     private final RunContext ctx;
 
     ProbeModels(RunContext ctx) {
@@ -56,9 +58,9 @@ final class ProbeModels {
         return new ArrayList<>(all);
     }
 
-    /** The {@code compat.maxTokensField} of a configured model, if it sets one. */
+    /** The {@code compat.maxTokensField} of a configured model, if it sets one; looked up once per model (a plan asks per target). */
     String maxTokensField(ModelRef ref) {
-        return customModel(ref).map(NemoConfig.CustomModel::maxTokensField).orElse(null);
+        return maxTokensFields.computeIfAbsent(ref, r -> customModel(r).map(NemoConfig.CustomModel::maxTokensField)).orElse(null);
     }
 
     private Optional<NemoConfig.CustomModel> customModel(ModelRef ref) {
