@@ -105,6 +105,7 @@ class LenientJsonTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {
             "{\"version\": 1, \"profiles\": {\"a\": {\"k\": 1}, b: {'k': [2,],},}, \"order\": {}}",
             "{\"profiles\": {}}",
+            "{\"profiles\": {\"a\": {\"k\": 1, \"big\": 12345678901, \"f\": 1.5, \"t\": true, \"n\": null, \"o\": {\"x\": [1]}}, \"b\": 7}}",
             "{\"profiles\": [1, 2]}",
             "[1, 2]",
             "{\"profiles\": {\"a\": {\"k\": 1} \"b\": {}}}",
