@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -76,7 +77,7 @@ public final class AuthStoreReader {
     }
 
     /** The same, with each entry of {@code profiles} handed to {@code profile} as it is read (the tree's is then empty). */
-    private static JsonNode parseStore(Path path, String text, java.util.function.BiConsumer<String, JsonNode> profile) {
+    private static JsonNode parseStore(Path path, String text, BiConsumer<String, JsonNode> profile) {
         JsonNode root;
         try {
             root = profile == null ? LenientJson.parse(text) : LenientJson.parse(text, "profiles", profile);

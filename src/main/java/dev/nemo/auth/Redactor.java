@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -63,7 +64,7 @@ public final class Redactor {
      * probe answers. The first redaction waits for the table if it is not ready yet.
      */
     public static Redactor preparing(Collection<String> secrets) {
-        List<String> copy = secrets.stream().filter(java.util.Objects::nonNull).toList();
+        List<String> copy = secrets.stream().filter(Objects::nonNull).toList();
         CompletableFuture<Windows> table = CompletableFuture.supplyAsync(() -> Windows.of(copy), r -> {
             Thread builder = new Thread(r, "nemo-redactor");
             builder.setDaemon(true);

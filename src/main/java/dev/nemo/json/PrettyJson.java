@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Writes JSON as nemo stores and prints it: 2-space indent, null record fields left out (unless
@@ -130,7 +131,7 @@ public final class PrettyJson {
         }
 
         /** The fields of {@code record} whose names {@code which} accepts, in declaration order (null ones left out as always). */
-        public void fields(Record record, java.util.function.Predicate<String> which) {
+        public void fields(Record record, Predicate<String> which) {
             run(() -> PrettyJson.fields(gen, record, which));
         }
 
@@ -144,7 +145,7 @@ public final class PrettyJson {
             fields(record, before(record, name).negate().and(n -> !n.equals(name)));
         }
 
-        private static java.util.function.Predicate<String> before(Record record, String name) {
+        private static Predicate<String> before(Record record, String name) {
             List<String> names = FIELDS.computeIfAbsent(record.getClass(), PrettyJson::fieldsOf).stream().map(Field::name).toList();
             int at = names.indexOf(name);
             if (at < 0) {
@@ -221,7 +222,7 @@ public final class PrettyJson {
         gen.writeEndObject();
     }
 
-    private static void fields(JsonGenerator gen, Record record, java.util.function.Predicate<String> which) throws IOException {
+    private static void fields(JsonGenerator gen, Record record, Predicate<String> which) throws IOException {
         for (Field field : FIELDS.computeIfAbsent(record.getClass(), PrettyJson::fieldsOf)) {
             if (!which.test(field.name())) {
                 continue;
