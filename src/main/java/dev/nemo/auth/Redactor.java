@@ -1,5 +1,6 @@
 package dev.nemo.auth;
 
+import dev.nemo.Background;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,11 +66,7 @@ public final class Redactor {
      */
     public static Redactor preparing(Collection<String> secrets) {
         List<String> copy = secrets.stream().filter(Objects::nonNull).toList();
-        CompletableFuture<Windows> table = CompletableFuture.supplyAsync(() -> Windows.of(copy), r -> {
-            Thread builder = new Thread(r, "nemo-redactor");
-            builder.setDaemon(true);
-            builder.start();
-        });
+        CompletableFuture<Windows> table = CompletableFuture.supplyAsync(() -> Windows.of(copy), Background.thread("nemo-redactor"));
         return new Redactor(table, new Windows[0]);
     }
 

@@ -131,7 +131,7 @@ public final class PrettyJson {
         }
 
         /** The fields of {@code record} whose names {@code which} accepts, in declaration order (null ones left out as always). */
-        public void fields(Record record, Predicate<String> which) {
+        private void fields(Record record, Predicate<String> which) {
             run(() -> PrettyJson.fields(gen, record, which));
         }
 

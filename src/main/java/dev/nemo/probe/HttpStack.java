@@ -1,7 +1,8 @@
 package dev.nemo.probe;
 
-import dev.nemo.providers.ApiStyle;
+import dev.nemo.Background;
 import dev.nemo.net.VertxConfig;
+import dev.nemo.providers.ApiStyle;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -44,9 +45,7 @@ public final class HttpStack implements AutoCloseable {
     /** Starts creating and warming the stack; returns at once. */
     public static HttpStack start() {
         HttpStack stack = new HttpStack(true);
-        Thread warm = new Thread(stack::createAndWarm, "nemo-http-start");
-        warm.setDaemon(true);
-        warm.start();
+        Background.thread("nemo-http-start").execute(stack::createAndWarm);
         return stack;
     }
 

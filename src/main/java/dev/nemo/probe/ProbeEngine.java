@@ -93,13 +93,9 @@ public final class ProbeEngine implements AutoCloseable {
 
     /**
      * Runs all targets (the status probe) and returns one result per target, in target order; a
-     * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry, and only then.
+     * target Ctrl-C cancelled (see {@link #cancel()}) has a null entry, and only then. Each row also
+     * goes to {@code each} (on the calling thread) as soon as its probe has finished.
      */
-    public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener) {
-        return run(targets, redactor, listener, (row, index) -> { });
-    }
-
-    /** The same, handing each row to {@code each} (on the calling thread) as soon as its probe has finished. */
     public ProbeResult[] run(List<ProbeTarget> targets, Redactor redactor, Listener listener, ObjIntConsumer<ProbeResult> each) {
         prepare(targets.stream().map(t -> new Endpoint(t.provider().id(), t.provider().baseUrl())));
         ProbeResult[] results = new ProbeResult[targets.size()];

@@ -1,5 +1,6 @@
 package dev.nemo.status;
 
+import dev.nemo.Background;
 import dev.nemo.config.Environment;
 import dev.nemo.context.RunContext;
 import dev.nemo.context.RunContextLoader;
@@ -105,7 +106,7 @@ public final class StatusService {
         // run: at 50,000 profiles it takes about as long as the first answers do.
         CompletableFuture<Report> built = new CompletableFuture<>();
         CompletableFuture<StatusReport> finished = new CompletableFuture<>();
-        CompletableFuture<Void> written = inBackground(() -> {
+        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
             try {
                 built.complete(Report.of(reported, now));
             } catch (RuntimeException | Error e) {
@@ -115,7 +116,7 @@ public final class StatusService {
             if (request.live() != null) {
                 request.live().write(join(built).report(), session.rows(), () -> join(finished));
             }
-        });
+        }, Background.thread("nemo-report"));
         try {
             ProbeRun run = probe(session, observer);
             Outcome outcome = outcome(request, reported, network, now, join(built), run, session, vertx);
@@ -154,14 +155,6 @@ public final class StatusService {
         StatusReportBuilder builder = new StatusReportBuilder(ctx, now);
             return new Report(builder.report(), CheckVerdict.of(builder));
         }
-    }
-
-    private static CompletableFuture<Void> inBackground(Runnable task) {
-        return CompletableFuture.runAsync(task, r -> {
-            Thread thread = new Thread(r, "nemo-report");
-            thread.setDaemon(true);
-            thread.start();
-        });
     }
 
     private static <T> T join(CompletableFuture<T> future) {
